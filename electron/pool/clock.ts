@@ -1,0 +1,9 @@
+/**
+ * One clock for every process of a run: milliseconds since the epoch with
+ * sub-millisecond precision. Each process has its own `timeOrigin`, so stamps
+ * taken in different processes are directly comparable (to within the
+ * wall-clock skew at their start, well under a millisecond on one machine).
+ */
+export function now(): number {
+  return performance.timeOrigin + performance.now();
+}
