@@ -1,0 +1,87 @@
+/**
+ * Electron main process: wires the concerns together, one setup per
+ * concern, and creates the window only after every IPC handler exists.
+ * The pool's workers are utility processes (see utility-launcher.ts).
+ */
+import { app, BrowserWindow } from 'electron';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { WORKER_BUNDLE_NAME } from '../pool';
+import { PlaygroundService } from '../host/service';
+import { Store, cleanStaleTemporaryFiles } from '../host/store';
+import { resetReady, sendRunEvents, setupIpc, type WindowBinding } from './ipc';
+import { UtilityLauncher } from './utility-launcher';
+import { createMainWindow } from './window';
+
+const here = import.meta.dirname;
+const paths = {
+  preload: join(here, '..', 'preload', 'index.cjs'),
+  indexHtml: join(here, '..', 'renderer', 'index.html'),
+  worker: join(here, WORKER_BUNDLE_NAME),
+};
+
+const binding: WindowBinding = {
+  window: null,
+  service: null,
+  rendererUrl: pathToFileURL(paths.indexHtml).href,
+};
+
+function setupSingleInstance(): boolean {
+  if (!app.requestSingleInstanceLock()) return false;
+  app.on('second-instance', () => {
+    const window = binding.window;
+    if (window) {
+      if (window.isMinimized()) window.restore();
+      window.focus();
+    }
+  });
+  return true;
+}
+
+function setupService(): void {
+  const dataDir = join(app.getPath('userData'), 'playground');
+  void cleanStaleTemporaryFiles(dataDir);
+  binding.service = new PlaygroundService(
+    {
+      kind: 'electron',
+      store: new Store(dataDir),
+      createLauncher: ({ env, cwd }) => new UtilityLauncher({ script: paths.worker, env, cwd }),
+      appVersion: app.getVersion(),
+      electronVersion: process.versions.electron ?? null,
+    },
+    (batch) => sendRunEvents(batch),
+  );
+}
+
+function openWindow(): void {
+  const window = createMainWindow(paths);
+  binding.window = window;
+  window.webContents.on('did-start-loading', () => resetReady());
+  window.on('closed', () => {
+    binding.window = null;
+  });
+}
+
+function setupLifecycle(): void {
+  app.on('window-all-closed', () => app.quit());
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) openWindow();
+  });
+  // Stop the active run and its workers before quitting: no process outlives the app.
+  let disposed = false;
+  app.on('before-quit', (event) => {
+    if (disposed || !binding.service) return;
+    event.preventDefault();
+    disposed = true;
+    void binding.service.dispose().finally(() => app.quit());
+  });
+}
+
+if (setupSingleInstance()) {
+  setupLifecycle();
+  void app.whenReady().then(() => {
+    setupService();
+    setupIpc(binding);
+    openWindow();
+  });
+}

@@ -1,0 +1,71 @@
+/**
+ * PlaygroundApi over the browser host's WebSocket (see shared/rpc.ts). The
+ * page was opened with the access token; the server set it as a cookie, so
+ * the WebSocket handshake carries it. Calls made while (re)connecting wait.
+ */
+import { API_METHODS, type PlaygroundApi } from '../../../shared/api';
+import type { RunEventBatch } from '../../../shared/run-events';
+import type { RpcRequest, ServerMessage } from '../../../shared/rpc';
+
+type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void };
+
+export function connectWebSocketApi(url = defaultUrl()): PlaygroundApi {
+  const pending = new Map<number, Pending>();
+  const listeners = new Set<(batch: RunEventBatch) => void>();
+  let nextId = 1;
+  let socket: WebSocket;
+  let opened: Promise<void>;
+
+  const connect = (): void => {
+    socket = new WebSocket(url);
+    opened = new Promise((resolve, reject) => {
+      socket.addEventListener('open', () => resolve(), { once: true });
+      socket.addEventListener('error', () => reject(new Error('Cannot reach the Pool Playground server.')), {
+        once: true,
+      });
+    });
+    opened.catch(() => undefined);
+    socket.addEventListener('message', (event) => {
+      const message = JSON.parse(String(event.data)) as ServerMessage;
+      if ('event' in message) {
+        for (const listener of listeners) listener(message.batch);
+        return;
+      }
+      const call = pending.get(message.id);
+      if (!call) return;
+      pending.delete(message.id);
+      if (message.ok) call.resolve(message.result);
+      else call.reject(new Error(message.error));
+    });
+    socket.addEventListener('close', () => {
+      for (const call of pending.values()) {
+        call.reject(new Error('The connection to the Pool Playground server was lost. Is it still running?'));
+      }
+      pending.clear();
+    });
+  };
+  connect();
+
+  const call = async (method: RpcRequest['method'], params: unknown[]): Promise<unknown> => {
+    if (socket.readyState === WebSocket.CLOSED || socket.readyState === WebSocket.CLOSING) connect();
+    await opened;
+    const id = nextId++;
+    return new Promise((resolve, reject) => {
+      pending.set(id, { resolve, reject });
+      socket.send(JSON.stringify({ id, method, params } satisfies RpcRequest));
+    });
+  };
+
+  const api: Partial<Record<keyof PlaygroundApi, unknown>> = {};
+  for (const method of API_METHODS) api[method] = (...params: unknown[]) => call(method, params);
+  api.onRunEvents = (listener: (batch: RunEventBatch) => void) => {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  };
+  return api as PlaygroundApi;
+}
+
+function defaultUrl(): string {
+  const { protocol, host } = window.location;
+  return `${protocol === 'https:' ? 'wss:' : 'ws:'}//${host}/api`;
+}

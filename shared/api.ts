@@ -1,0 +1,106 @@
+/**
+ * The one interface between the renderer and a host. In Electron the preload
+ * implements it over IPC; in the browser host a WebSocket client does. The
+ * renderer imports nothing else from the host side.
+ */
+import type { RunEvent, RunEventBatch, RunOutcome } from './run-events';
+import type { RunSpec } from './run-spec';
+
+export interface HostInfo {
+  kind: 'electron' | 'web';
+  /** Logical CPUs available to the pool (os.availableParallelism()). */
+  cpus: number;
+  platform: string;
+  node: string;
+  electron: string | null;
+  appVersion: string;
+}
+
+/** A problem found before anything ran. Lines and columns are 1-based. */
+export interface Diagnostic {
+  source: 'code' | 'inputs' | 'initargs' | 'settings';
+  message: string;
+  line?: number;
+  column?: number;
+  endLine?: number;
+  endColumn?: number;
+}
+
+export interface CodeCheck {
+  diagnostics: Diagnostic[];
+  /** Names the module exports (candidates for the function picker). */
+  exports: string[];
+}
+
+/** Extra facts kept with a run in the history. */
+export interface RunMeta {
+  name?: string;
+  /** Runs made together (a sweep) share a group id. */
+  group?: string;
+  /** What the learner predicted before pressing Run. */
+  prediction?: { wallSec?: number | null; order?: string | null };
+}
+
+export type StartRunResult = { ok: true; runId: string } | { ok: false; diagnostics: Diagnostic[] };
+
+export interface Workspace {
+  version: 1;
+  code: string;
+  spec: Omit<RunSpec, 'code'>;
+  exampleId: string | null;
+  theme: 'dark' | 'light';
+  /** Pane sizes by layout id. */
+  layout: Record<string, number[]>;
+  prediction: { wallSec: number | null; order: string | null };
+  savedAt: number;
+}
+
+export interface SavedRunSummary {
+  id: string;
+  name: string;
+  createdAt: number;
+  spec: RunSpec;
+  meta: RunMeta;
+  outcome: RunOutcome | 'running';
+  wallMs: number | null;
+  taskCount: number;
+  workerCount: number;
+}
+
+export interface SavedRun extends SavedRunSummary {
+  events: RunEvent[];
+}
+
+export interface PlaygroundApi {
+  getInfo(): Promise<HostInfo>;
+  /** Transpile only: syntax diagnostics and the module's export names. */
+  checkCode(code: string): Promise<CodeCheck>;
+  /** Validate, transpile and start a run (one active run at a time; a new one stops the old). */
+  startRun(spec: RunSpec, meta?: RunMeta): Promise<StartRunResult>;
+  /** Stop the active run: terminate its workers now, kill them if they linger. */
+  stopRun(runId: string): Promise<void>;
+  /** Run events, batched; returns the unsubscribe function. */
+  onRunEvents(listener: (batch: RunEventBatch) => void): () => void;
+  loadWorkspace(): Promise<Workspace | null>;
+  saveWorkspace(workspace: Workspace): Promise<void>;
+  listRuns(): Promise<SavedRunSummary[]>;
+  getRun(id: string): Promise<SavedRun | null>;
+  renameRun(id: string, name: string): Promise<void>;
+  deleteRun(id: string): Promise<void>;
+}
+
+/** The request methods of PlaygroundApi (everything but the event subscription). */
+export const API_METHODS = [
+  'getInfo',
+  'checkCode',
+  'startRun',
+  'stopRun',
+  'loadWorkspace',
+  'saveWorkspace',
+  'listRuns',
+  'getRun',
+  'renameRun',
+  'deleteRun',
+] as const satisfies readonly Exclude<keyof PlaygroundApi, 'onRunEvents'>[];
+
+export type ApiMethod = (typeof API_METHODS)[number];

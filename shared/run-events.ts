@@ -1,0 +1,106 @@
+/**
+ * The record of one run: an ordered log of events, kept complete by the host
+ * ("record first, then draw"). The live view, the terminal, the status bar,
+ * replay, comparison and trace export all fold this same log (run-model.ts).
+ *
+ * `t` is milliseconds since the run started (the host's clock at the moment
+ * it created the pool). Values are previews (strings): the renderer never
+ * sees user objects, only how they print.
+ */
+import type { RunSpec } from './run-spec';
+
+export type WorkerExitReason = 'recycled' | 'shutdown' | 'killed' | 'crash' | 'oom' | 'init-failed';
+export type TaskStatus = 'ok' | 'error' | 'cancelled';
+export type RunOutcome = 'ok' | 'error' | 'stopped' | 'broken' | 'timeout';
+
+export interface ErrorInfo {
+  name: string;
+  message: string;
+  /** The worker-side stack (user's file and lines), when there is one. */
+  remoteStack?: string;
+}
+
+export type RunEvent =
+  | {
+      type: 'run-started';
+      runId: string;
+      spec: RunSpec;
+      /** Epoch ms at t = 0. */
+      epoch: number;
+      cpus: number;
+      /** Number of tasks the driver will submit (map: chunks). */
+      taskCount: number;
+      inputCount: number;
+      t: 0;
+    }
+  | { type: 'worker-spawned'; worker: number; pid: number; t: number }
+  | { type: 'worker-ready'; worker: number; pid: number; t: number }
+  | {
+      type: 'worker-exited';
+      worker: number;
+      pid: number | null;
+      code: number | null;
+      signal: string | null;
+      reason: WorkerExitReason;
+      t: number;
+    }
+  | {
+      type: 'task-submitted';
+      task: number;
+      fn: string;
+      /** `fn(arg)` as the timeline labels it. */
+      label: string;
+      /** Position of the (first) input in the inputs list. */
+      index: number;
+      /** How many inputs this task carries (map chunks > 1). */
+      items: number;
+      args: string;
+      t: number;
+    }
+  | { type: 'task-dispatched'; task: number; worker: number; pid: number; t: number }
+  | { type: 'task-started'; task: number; worker: number; pid: number; t: number }
+  | {
+      type: 'task-finished';
+      task: number;
+      status: TaskStatus;
+      worker: number | null;
+      pid: number | null;
+      /** Worker-side start and end of the call (absent when it never ran). */
+      started: number | null;
+      finished: number | null;
+      result?: string;
+      error?: ErrorInfo;
+      t: number;
+    }
+  /** The driver loop (the caller) received this task's outcome: `order` counts deliveries. */
+  | { type: 'task-delivered'; task: number; order: number; t: number }
+  | {
+      type: 'output';
+      worker: number | null;
+      pid: number | null;
+      task: number | null;
+      stream: 'stdout' | 'stderr';
+      text: string;
+      t: number;
+    }
+  /** Output was cut off after the per-run limit; `dropped` lines so far. */
+  | { type: 'output-truncated'; dropped: number; t: number }
+  /** A line the driver program prints (its `console.log` / Python's `print`). */
+  | { type: 'driver'; text: string; stream: 'stdout' | 'stderr'; t: number }
+  | { type: 'pool-broken'; message: string; t: number }
+  | {
+      type: 'run-finished';
+      outcome: RunOutcome;
+      /** What went wrong, for the status bar and terminal (outcome other than ok). */
+      message?: string;
+      wallMs: number;
+      t: number;
+    };
+
+export type RunEventType = RunEvent['type'];
+
+/** Events travel in batches (every few tens of ms) so a fast run cannot flood the UI. */
+export interface RunEventBatch {
+  runId: string;
+  events: RunEvent[];
+}

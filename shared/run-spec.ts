@@ -1,0 +1,86 @@
+/**
+ * What one run is: the user's task module and how to drive it. The renderer
+ * builds it from the editor and the run bar; the host validates it again
+ * (it is the authority) and runs it exactly as the equivalent Python program
+ * would. Times are in seconds here, as the app shows them.
+ */
+import { z } from 'zod';
+
+export const RUN_MODES = ['submit', 'map', 'as_completed', 'serial'] as const;
+/**
+ * submit: `submit()` every input, then `result()` in submission order.
+ * map: `map()` over the inputs, results in input order.
+ * as_completed: `submit()` every input, results in completion order.
+ * serial: the baseline — the same calls one after another in a single process.
+ */
+export type RunMode = (typeof RUN_MODES)[number];
+
+/** Upper bounds that keep a run (and the machine) usable. */
+export const LIMITS = {
+  maxWorkers: 64,
+  maxInputs: 100_000,
+  maxChunksize: 100_000,
+  maxTasksPerChild: 1_000_000,
+  maxCodeChars: 500_000,
+  maxTimeoutSec: 24 * 3600,
+} as const;
+
+const identifier = z
+  .string()
+  .regex(/^[A-Za-z_$][\w$]*$/, 'must be the name of an exported function (letters, digits, _ or $)');
+
+export const runSpecSchema = z.object({
+  /** TypeScript source of the task module. */
+  code: z.string().max(LIMITS.maxCodeChars, `code is longer than ${LIMITS.maxCodeChars} characters`),
+  /** Name of the exported task function. */
+  fn: identifier,
+  mode: z.enum(RUN_MODES),
+  /** The inputs expression: JSON, a JS array literal, or range(n) (see inputs.ts). */
+  inputs: z.string().max(200_000),
+  maxWorkers: z
+    .number()
+    .int('max workers must be a whole number')
+    .min(1, 'max workers must be at least 1')
+    .max(LIMITS.maxWorkers, `max workers can be at most ${LIMITS.maxWorkers} here`),
+  /** map() only: items per task. */
+  chunksize: z
+    .number()
+    .int('chunksize must be a whole number')
+    .min(1, 'chunksize must be at least 1')
+    .max(LIMITS.maxChunksize),
+  /** Deadline for collecting results, in seconds; null for none. */
+  timeoutSec: z.number().positive('timeout must be more than 0 seconds').max(LIMITS.maxTimeoutSec).nullable(),
+  initializer: identifier.nullable(),
+  /** The initializer's arguments, as an inputs-style expression (an array). */
+  initargs: z.string().max(10_000),
+  maxTasksPerChild: z
+    .number()
+    .int('max tasks per child must be a whole number')
+    .min(1, 'max tasks per child must be at least 1')
+    .max(LIMITS.maxTasksPerChild)
+    .nullable(),
+});
+
+export type RunSpec = z.infer<typeof runSpecSchema>;
+
+export const DEFAULT_RUN_SPEC: Omit<RunSpec, 'code'> = {
+  fn: 'task',
+  mode: 'submit',
+  inputs: 'range(5)',
+  maxWorkers: 3,
+  chunksize: 1,
+  timeoutSec: null,
+  initializer: null,
+  initargs: '[]',
+  maxTasksPerChild: null,
+};
+
+/** The first problem with a spec, phrased for a person, or null. */
+export function specProblem(spec: unknown): string | null {
+  const parsed = runSpecSchema.safeParse(spec);
+  if (parsed.success) return null;
+  const issue = parsed.error.issues[0];
+  if (!issue) return 'the run settings are not valid';
+  const field = issue.path.join('.');
+  return field ? `${field}: ${issue.message}` : issue.message;
+}
