@@ -1,0 +1,38 @@
+import { defineConfig } from '@playwright/test';
+
+// Debian's Chromium as root in a container: no sandbox, and no background
+// networking (the machine has no internet; Chromium would keep trying).
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+];
+
+export default defineConfig({
+  testDir: 'e2e',
+  outputDir: 'test-results',
+  // Runs start real worker processes; on a 2-core machine one test at a time is fastest.
+  workers: 1,
+  fullyParallel: false,
+  timeout: 90_000,
+  expect: { timeout: 20_000 },
+  reporter: [['list']],
+  use: {
+    viewport: { width: 1440, height: 900 },
+    launchOptions: {
+      ...(process.env.CHROMIUM_PATH ? { executablePath: process.env.CHROMIUM_PATH } : {}),
+      args: CHROMIUM_ARGS,
+    },
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+  projects: [
+    { name: 'browser-host', testIgnore: /electron\.spec\.ts/ },
+    { name: 'electron', testMatch: /electron\.spec\.ts/ },
+  ],
+});

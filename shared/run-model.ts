@@ -1,0 +1,288 @@
+/**
+ * Folds a run's event log into what the views draw: one record per worker
+ * (a timeline lane) and per task (a bar), plus the run's progress. The live
+ * view, replay, comparison and trace export all read runs through this, so
+ * they can never disagree. Events are applied incrementally (a run can have
+ * tens of thousands); `version` changes on every apply, for React.
+ */
+import type { ErrorInfo, RunEvent, RunOutcome, WorkerExitReason } from './run-events';
+import type { RunSpec } from './run-spec';
+
+export type TaskState = 'queued' | 'dispatched' | 'running' | 'ok' | 'error' | 'cancelled';
+
+export interface TaskRecord {
+  id: number;
+  fn: string;
+  label: string;
+  /** Position of its (first) input. */
+  index: number;
+  items: number;
+  args: string;
+  state: TaskState;
+  worker: number | null;
+  pid: number | null;
+  submitted: number;
+  dispatched: number | null;
+  started: number | null;
+  finished: number | null;
+  /** When the driver (the caller) received its outcome. */
+  delivered: number | null;
+  /** 1 for the first result the caller received, 2 for the next… */
+  deliveryOrder: number | null;
+  result?: string;
+  error?: ErrorInfo;
+}
+
+export interface WorkerRecord {
+  index: number;
+  pid: number | null;
+  spawned: number;
+  ready: number | null;
+  exited: number | null;
+  code: number | null;
+  signal: string | null;
+  reason: WorkerExitReason | null;
+  /** Task ids in the order this worker ran them. */
+  tasks: number[];
+}
+
+export interface RunFinish {
+  outcome: RunOutcome;
+  message: string | null;
+  wallMs: number;
+  t: number;
+}
+
+export interface RunCounts {
+  queued: number;
+  running: number;
+  done: number;
+  failed: number;
+  cancelled: number;
+  total: number;
+  workersAlive: number;
+  workersBusy: number;
+}
+
+export class RunModel {
+  runId = '';
+  spec: RunSpec | null = null;
+  epoch = 0;
+  cpus = 0;
+  taskCount = 0;
+  inputCount = 0;
+  readonly workers: WorkerRecord[] = [];
+  readonly tasks: TaskRecord[] = [];
+  readonly #taskById = new Map<number, TaskRecord>();
+  readonly #workerByIndex = new Map<number, WorkerRecord>();
+  finish: RunFinish | null = null;
+  brokenMessage: string | null = null;
+  /** Time of the latest event seen. */
+  lastT = 0;
+  outputDropped = 0;
+  deliveries = 0;
+  version = 0;
+
+  static from(events: readonly RunEvent[]): RunModel {
+    const model = new RunModel();
+    model.applyAll(events);
+    return model;
+  }
+
+  task(id: number): TaskRecord | undefined {
+    return this.#taskById.get(id);
+  }
+
+  worker(index: number): WorkerRecord | undefined {
+    return this.#workerByIndex.get(index);
+  }
+
+  applyAll(events: readonly RunEvent[]): void {
+    for (const event of events) this.apply(event);
+  }
+
+  apply(e: RunEvent): void {
+    this.version++;
+    if (e.t > this.lastT) this.lastT = e.t;
+    switch (e.type) {
+      case 'run-started':
+        this.runId = e.runId;
+        this.spec = e.spec;
+        this.epoch = e.epoch;
+        this.cpus = e.cpus;
+        this.taskCount = e.taskCount;
+        this.inputCount = e.inputCount;
+        return;
+      case 'worker-spawned': {
+        const worker: WorkerRecord = {
+          index: e.worker,
+          pid: e.pid,
+          spawned: e.t,
+          ready: null,
+          exited: null,
+          code: null,
+          signal: null,
+          reason: null,
+          tasks: [],
+        };
+        this.#workerByIndex.set(e.worker, worker);
+        this.workers.push(worker);
+        this.workers.sort((a, b) => a.index - b.index);
+        return;
+      }
+      case 'worker-ready': {
+        const w = this.#ensureWorker(e.worker, e.pid, e.t);
+        w.ready = e.t;
+        return;
+      }
+      case 'worker-exited': {
+        const w = this.#ensureWorker(e.worker, e.pid, e.t);
+        w.exited = e.t;
+        w.code = e.code;
+        w.signal = e.signal;
+        w.reason = e.reason;
+        return;
+      }
+      case 'task-submitted': {
+        const task: TaskRecord = {
+          id: e.task,
+          fn: e.fn,
+          label: e.label,
+          index: e.index,
+          items: e.items,
+          args: e.args,
+          state: 'queued',
+          worker: null,
+          pid: null,
+          submitted: e.t,
+          dispatched: null,
+          started: null,
+          finished: null,
+          delivered: null,
+          deliveryOrder: null,
+        };
+        this.#taskById.set(e.task, task);
+        this.tasks.push(task);
+        return;
+      }
+      case 'task-dispatched': {
+        const task = this.#taskById.get(e.task);
+        if (!task) return;
+        task.dispatched = e.t;
+        task.worker = e.worker;
+        task.pid = e.pid;
+        if (task.state === 'queued') task.state = 'dispatched';
+        this.#ensureWorker(e.worker, e.pid, e.t).tasks.push(task.id);
+        return;
+      }
+      case 'task-started': {
+        const task = this.#taskById.get(e.task);
+        if (!task) return;
+        task.started ??= e.t;
+        if (task.state === 'queued' || task.state === 'dispatched') task.state = 'running';
+        return;
+      }
+      case 'task-finished': {
+        const task = this.#taskById.get(e.task);
+        if (!task) return;
+        task.state = e.status;
+        task.finished = e.finished ?? e.t;
+        // The worker's own stamp of when the call began beats our estimate.
+        if (e.started !== null) task.started = e.started;
+        if (e.worker !== null && task.worker === null) {
+          task.worker = e.worker;
+          this.#ensureWorker(e.worker, e.pid, e.t).tasks.push(task.id);
+        }
+        if (e.pid !== null) task.pid = e.pid;
+        if (e.result !== undefined) task.result = e.result;
+        if (e.error !== undefined) task.error = e.error;
+        return;
+      }
+      case 'task-delivered': {
+        const task = this.#taskById.get(e.task);
+        if (!task) return;
+        task.delivered = e.t;
+        task.deliveryOrder = e.order;
+        this.deliveries = Math.max(this.deliveries, e.order);
+        return;
+      }
+      case 'output-truncated':
+        this.outputDropped = Math.max(this.outputDropped, e.dropped);
+        return;
+      case 'pool-broken':
+        this.brokenMessage = e.message;
+        return;
+      case 'run-finished':
+        this.finish = { outcome: e.outcome, message: e.message ?? null, wallMs: e.wallMs, t: e.t };
+        return;
+      case 'output':
+      case 'driver':
+        return;
+    }
+  }
+
+  #ensureWorker(index: number, pid: number | null, t: number): WorkerRecord {
+    let w = this.#workerByIndex.get(index);
+    if (!w) {
+      w = {
+        index,
+        pid,
+        spawned: t,
+        ready: null,
+        exited: null,
+        code: null,
+        signal: null,
+        reason: null,
+        tasks: [],
+      };
+      this.#workerByIndex.set(index, w);
+      this.workers.push(w);
+      this.workers.sort((a, b) => a.index - b.index);
+    }
+    if (w.pid === null && pid !== null && pid >= 0) w.pid = pid;
+    return w;
+  }
+
+  counts(): RunCounts {
+    const c: RunCounts = {
+      queued: 0,
+      running: 0,
+      done: 0,
+      failed: 0,
+      cancelled: 0,
+      total: this.taskCount,
+      workersAlive: 0,
+      workersBusy: 0,
+    };
+    const busy = new Set<number>();
+    for (const task of this.tasks) {
+      switch (task.state) {
+        case 'queued':
+        case 'dispatched':
+          c.queued++;
+          break;
+        case 'running':
+          c.running++;
+          if (task.worker !== null) busy.add(task.worker);
+          break;
+        case 'ok':
+          c.done++;
+          break;
+        case 'error':
+          c.failed++;
+          break;
+        case 'cancelled':
+          c.cancelled++;
+          break;
+      }
+    }
+    for (const w of this.workers) if (w.exited === null) c.workersAlive++;
+    c.workersBusy = busy.size;
+    return c;
+  }
+
+  /** Wall time so far: the finished run's, or the latest event's. */
+  get elapsedMs(): number {
+    return this.finish ? this.finish.wallMs : this.lastT;
+  }
+}

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_RUN_SPEC } from '../run-spec';
+import type { RunEvent } from '../run-events';
+import { RunModel } from '../run-model';
+
+const spec = { ...DEFAULT_RUN_SPEC, code: '' };
+
+const log: RunEvent[] = [
+  { type: 'run-started', runId: 'r1', spec, epoch: 1000, cpus: 2, taskCount: 2, inputCount: 2, t: 0 },
+  { type: 'worker-spawned', worker: 1, pid: 11, t: 1 },
+  { type: 'worker-spawned', worker: 0, pid: 10, t: 1 },
+  { type: 'task-submitted', task: 7, fn: 'sq', label: 'sq(2)', index: 0, items: 1, args: '2', t: 2 },
+  { type: 'task-submitted', task: 8, fn: 'sq', label: 'sq(3)', index: 1, items: 1, args: '3', t: 2 },
+  { type: 'worker-ready', worker: 0, pid: 10, t: 40 },
+  { type: 'task-dispatched', task: 7, worker: 0, pid: 10, t: 41 },
+  { type: 'task-started', task: 7, worker: 0, pid: 10, t: 41 },
+];
+
+describe('RunModel', () => {
+  it('keeps lanes in worker order and follows each task', () => {
+    const model = RunModel.from(log);
+    expect(model.workers.map((w) => w.pid)).toEqual([10, 11]);
+    expect(model.task(7)?.state).toBe('running');
+    expect(model.task(8)?.state).toBe('queued');
+    expect(model.counts()).toMatchObject({ queued: 1, running: 1, done: 0, workersAlive: 2, workersBusy: 1 });
+    expect(model.elapsedMs).toBe(41);
+  });
+
+  it('prefers the worker-side start time and records deliveries and the end', () => {
+    const model = RunModel.from([
+      ...log,
+      {
+        type: 'task-finished',
+        task: 7,
+        status: 'ok',
+        worker: 0,
+        pid: 10,
+        started: 41.5,
+        finished: 90,
+        result: '4',
+        t: 90.2,
+      },
+      { type: 'task-delivered', task: 7, order: 1, t: 90.3 },
+      {
+        type: 'task-finished',
+        task: 8,
+        status: 'cancelled',
+        worker: null,
+        pid: null,
+        started: null,
+        finished: null,
+        t: 95,
+      },
+      { type: 'worker-exited', worker: 0, pid: 10, code: 0, signal: null, reason: 'shutdown', t: 99 },
+      { type: 'run-finished', outcome: 'ok', wallMs: 100, t: 100 },
+    ]);
+    const task = model.task(7)!;
+    expect(task).toMatchObject({
+      state: 'ok',
+      started: 41.5,
+      finished: 90,
+      delivered: 90.3,
+      deliveryOrder: 1,
+      result: '4',
+    });
+    expect(model.worker(0)?.tasks).toEqual([7]);
+    expect(model.worker(0)?.reason).toBe('shutdown');
+    expect(model.counts()).toMatchObject({ done: 1, cancelled: 1, workersAlive: 1 });
+    expect(model.finish?.outcome).toBe('ok');
+    expect(model.elapsedMs).toBe(100);
+  });
+});
