@@ -1,0 +1,105 @@
+/**
+ * Chrome Trace Event Format export (opens in Perfetto and chrome://tracing):
+ * one process track per worker PID (named, in lane order), one complete
+ * ('X') slice per task with its arguments and result, worker start-up as a
+ * slice, and the caller's deliveries as instant events on a "caller" track.
+ * Several runs export side by side, each with its own tracks, on one axis.
+ * Times are microseconds since the first run's start.
+ */
+import type { RunModel } from './run-model';
+
+export interface TraceEvent {
+  name: string;
+  ph: 'X' | 'i' | 'M';
+  pid: number;
+  tid: number;
+  ts?: number;
+  dur?: number;
+  s?: 'p' | 't' | 'g';
+  cat?: string;
+  args?: Record<string, unknown>;
+}
+
+export interface TraceFile {
+  traceEvents: TraceEvent[];
+  displayTimeUnit: 'ms';
+  otherData: Record<string, unknown>;
+}
+
+const us = (ms: number): number => Math.round(ms * 1000);
+
+export interface TraceRun {
+  model: RunModel;
+  name: string;
+}
+
+export function chromeTrace(runs: readonly TraceRun[]): TraceFile {
+  const events: TraceEvent[] = [];
+  const origin = Math.min(...runs.map((r) => r.model.epoch));
+  let sortIndex = 0;
+  runs.forEach(({ model, name }, runIndex) => {
+    const offset = model.epoch - origin;
+    // A synthetic pid for the caller track, unique per run, that no real PID uses.
+    const callerPid = -(runIndex + 1);
+    const meta = (pid: number, label: string): void => {
+      events.push({ name: 'process_name', ph: 'M', pid, tid: 0, args: { name: label } });
+      events.push({ name: 'process_sort_index', ph: 'M', pid, tid: 0, args: { sort_index: sortIndex++ } });
+    };
+    meta(callerPid, `${name} · caller`);
+    for (const w of model.workers) {
+      if (w.pid === null) continue;
+      meta(w.pid, `${name} · worker ${w.index} (PID ${w.pid})`);
+      if (w.ready !== null) {
+        events.push({
+          name: 'worker start-up',
+          cat: 'worker',
+          ph: 'X',
+          pid: w.pid,
+          tid: 0,
+          ts: us(offset + w.spawned),
+          dur: us(w.ready - w.spawned),
+        });
+      }
+    }
+    for (const task of model.tasks) {
+      if (task.pid === null || task.started === null || task.finished === null) continue;
+      events.push({
+        name: task.label,
+        cat: task.state,
+        ph: 'X',
+        pid: task.pid,
+        tid: 0,
+        ts: us(offset + task.started),
+        dur: us(Math.max(0, task.finished - task.started)),
+        args: {
+          task: task.id,
+          args: task.args,
+          state: task.state,
+          ...(task.result !== undefined ? { result: task.result } : {}),
+          ...(task.error ? { error: `${task.error.name}: ${task.error.message}` } : {}),
+          submitted_ms: task.submitted,
+          started_ms: task.started,
+          finished_ms: task.finished,
+        },
+      });
+    }
+    for (const task of model.tasks) {
+      if (task.delivered === null) continue;
+      events.push({
+        name: `result ${task.deliveryOrder ?? ''}: ${task.label}`,
+        cat: 'delivery',
+        ph: 'i',
+        s: 'p',
+        pid: callerPid,
+        tid: 0,
+        ts: us(offset + task.delivered),
+        args: { task: task.id, ...(task.result !== undefined ? { result: task.result } : {}) },
+      });
+    }
+  });
+  return {
+    traceEvents: events,
+    displayTimeUnit: 'ms',
+    otherData: { source: 'Pool Playground', runs: runs.map((r) => r.name) },
+  };
+}
