@@ -101,8 +101,8 @@ interface SerialCall {
  * per-call timings become the run's tasks.
  */
 async function driveSerial({ executor, recorder, fn, inputs, timeoutMs }: DriveOptions): Promise<void> {
+  recorder.hideCallsOf(SERIAL_RUNNER);
   const carrier = executor.submit<SerialCall[]>(SERIAL_RUNNER, fn, inputs);
-  recorder.hideTask(carrier.id);
   const calls = await carrier.result({ timeoutMs });
   const pid = recorder.workerPids[0] ?? -1;
   calls.forEach((call, i) => {

@@ -36,6 +36,7 @@ export class RunRecorder {
   readonly #chunkStarts: { index: number; task: number }[] = [];
   #deliveries = 0;
   readonly #hidden = new Set<number>();
+  readonly #hiddenFunctions = new Set<string>();
   readonly #pids = new Set<number>();
 
   constructor(runId: string, epoch: number, send: (batch: RunEventBatch) => void) {
@@ -61,9 +62,9 @@ export class RunRecorder {
     return this.#deliveries;
   }
 
-  /** Pool tasks whose events are not part of the story (the serial runner's carrier task). */
-  hideTask(task: number): void {
-    this.#hidden.add(task);
+  /** Calls of this function are not part of the story (the serial runner's carrier task). */
+  hideCallsOf(fn: string): void {
+    this.#hiddenFunctions.add(fn);
   }
 
   record(event: RunEvent): void {
@@ -89,6 +90,7 @@ export class RunRecorder {
   onPoolEvent(e: PoolEvent): void {
     switch (e.type) {
       case 'task-submitted': {
+        if (this.#hiddenFunctions.has(e.fn)) this.#hidden.add(e.task);
         if (this.#hidden.has(e.task)) return;
         const items = e.items ?? null;
         const index = this.#nextInputIndex;

@@ -5,10 +5,10 @@
  */
 import { app, BrowserWindow } from 'electron';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { WORKER_BUNDLE_NAME } from '../pool';
 import { PlaygroundService } from '../host/service';
 import { Store, cleanStaleTemporaryFiles } from '../host/store';
+import { APP_INDEX_URL, registerAppScheme, serveRenderer } from './app-protocol';
 import { resetReady, sendRunEvents, setupIpc, type WindowBinding } from './ipc';
 import { UtilityLauncher } from './utility-launcher';
 import { createMainWindow } from './window';
@@ -16,14 +16,14 @@ import { createMainWindow } from './window';
 const here = import.meta.dirname;
 const paths = {
   preload: join(here, '..', 'preload', 'index.cjs'),
-  indexHtml: join(here, '..', 'renderer', 'index.html'),
+  renderer: join(here, '..', 'renderer'),
   worker: join(here, WORKER_BUNDLE_NAME),
 };
 
 const binding: WindowBinding = {
   window: null,
   service: null,
-  rendererUrl: pathToFileURL(paths.indexHtml).href,
+  rendererUrl: APP_INDEX_URL,
 };
 
 function setupSingleInstance(): boolean {
@@ -39,7 +39,8 @@ function setupSingleInstance(): boolean {
 }
 
 function setupService(): void {
-  const dataDir = join(app.getPath('userData'), 'playground');
+  // POOL_PLAYGROUND_DATA moves the workspace and history, as for the browser host.
+  const dataDir = process.env.POOL_PLAYGROUND_DATA ?? join(app.getPath('userData'), 'playground');
   void cleanStaleTemporaryFiles(dataDir);
   binding.service = new PlaygroundService(
     {
@@ -54,7 +55,7 @@ function setupService(): void {
 }
 
 function openWindow(): void {
-  const window = createMainWindow(paths);
+  const window = createMainWindow({ preload: paths.preload, url: APP_INDEX_URL });
   binding.window = window;
   window.webContents.on('did-start-loading', () => resetReady());
   window.on('closed', () => {
@@ -78,8 +79,10 @@ function setupLifecycle(): void {
 }
 
 if (setupSingleInstance()) {
+  registerAppScheme();
   setupLifecycle();
   void app.whenReady().then(() => {
+    serveRenderer(paths.renderer);
     setupService();
     setupIpc(binding);
     openWindow();

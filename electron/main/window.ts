@@ -7,7 +7,8 @@ import { BrowserWindow, shell } from 'electron';
 
 export interface WindowPaths {
   preload: string;
-  indexHtml: string;
+  /** The renderer's address (app://…, see app-protocol.ts). */
+  url: string;
 }
 
 export function createMainWindow(paths: WindowPaths): BrowserWindow {
@@ -36,6 +37,6 @@ export function createMainWindow(paths: WindowPaths): BrowserWindow {
     return { action: 'deny' };
   });
   window.webContents.session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  void window.loadFile(paths.indexHtml);
+  void window.loadURL(paths.url);
   return window;
 }

@@ -1,0 +1,107 @@
+/**
+ * What the end-to-end tests do with the app, in the words of a learner:
+ * pick an example, write code, press Run, read the terminal and the timeline.
+ */
+import type { Locator, Page } from '@playwright/test';
+
+interface Clipboard {
+  writeText(text: string): Promise<void>;
+}
+import { expect } from './fixtures';
+
+export async function pickExample(page: Page, id: string): Promise<void> {
+  await page.getByTestId('open-examples').click();
+  const dialog = page.getByTestId('examples-dialog');
+  await expect(dialog).toBeVisible();
+  await dialog.getByTestId(`example-${id}`).click();
+  await expect(dialog).toBeHidden();
+}
+
+export function runButton(page: Page): Locator {
+  return page.getByRole('button', { name: 'Run', exact: true });
+}
+
+export function stopButton(page: Page): Locator {
+  return page.getByRole('button', { name: 'Stop', exact: true });
+}
+
+export function outcome(page: Page): Locator {
+  return page.getByTestId('run-outcome');
+}
+
+/** Replace the editor's code (pasted, so the editor does not auto-indent or close brackets). */
+export async function setCode(page: Page, code: string): Promise<void> {
+  await page
+    .context()
+    .grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
+  await page.locator('.monaco-editor .view-lines').click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.evaluate(async (text) => {
+    // Runs in the page (a browser), not in Node.
+    const { clipboard } = (globalThis as unknown as { navigator: { clipboard: Clipboard } }).navigator;
+    await clipboard.writeText(text);
+  }, code);
+  await page.keyboard.press('ControlOrMeta+V');
+  await expect.poll(() => editorText(page)).toBe(code.trim());
+}
+
+/** The code the editor shows (its visible lines). */
+export async function editorText(page: Page): Promise<string> {
+  const text = await page.locator('.monaco-editor .view-lines').innerText();
+  return text.replace(/\u00a0/g, ' ').trim();
+}
+
+/** The terminal's lines, as its text mirror has them. */
+export async function terminalLines(page: Page): Promise<string[]> {
+  return page.getByTestId('terminal-text').locator('div').allInnerTexts();
+}
+
+/** Lines the driver loop (the caller) printed, without the tag. */
+export async function callerLines(page: Page): Promise<string[]> {
+  return (await terminalLines(page))
+    .filter((l) => l.startsWith('[caller] '))
+    .map((l) => l.slice('[caller] '.length));
+}
+
+export async function waitForFinish(page: Page, timeout = 30_000): Promise<void> {
+  await expect(outcome(page)).toHaveText(/^Finished in /, { timeout });
+}
+
+export interface BarInfo {
+  task: string;
+  pid: string;
+  state: string;
+  label: string;
+  ariaLabel: string;
+}
+
+export async function timelineBars(page: Page): Promise<BarInfo[]> {
+  return page.getByTestId('timeline-bar').evaluateAll((els) =>
+    els.map((el) => ({
+      task: el.getAttribute('data-task') ?? '',
+      pid: el.getAttribute('data-pid') ?? '',
+      state: el.getAttribute('data-state') ?? '',
+      label: el.getAttribute('data-label') ?? '',
+      ariaLabel: el.getAttribute('aria-label') ?? '',
+    })),
+  );
+}
+
+export async function lanePids(page: Page): Promise<string[]> {
+  return page
+    .getByTestId('timeline-lane')
+    .evaluateAll((els) => els.map((el) => el.getAttribute('data-pid') ?? ''));
+}
+
+/** Labels of the tasks in the order their results reached the caller. */
+export async function deliveryOrder(page: Page): Promise<string[]> {
+  const bars = await timelineBars(page);
+  const labelOf = new Map(bars.map((b) => [b.task, b.label]));
+  const markers = await page.getByTestId('delivery-marker').evaluateAll((els) =>
+    els.map((el) => ({
+      order: Number(el.getAttribute('data-order')),
+      task: el.getAttribute('data-task') ?? '',
+    })),
+  );
+  return markers.sort((a, b) => a.order - b.order).map((m) => labelOf.get(m.task) ?? `?${m.task}`);
+}

@@ -1,0 +1,50 @@
+/**
+ * Start-up: reach the host, load the workspace (the newer of the host's copy
+ * and this browser's backup), and make the app's stores. Never fails: with
+ * no host the app still opens, with the code it has, and says what is wrong.
+ */
+import { getApi } from '../api';
+import type { AppStores } from '../state/app-context';
+import { CodeCheckStore } from '../state/code-check-store';
+import { DraftErrors } from '../state/draft-errors';
+import { ProblemsStore } from '../state/problems-store';
+import { RunController } from '../state/run-controller';
+import { RunSession } from '../state/run-session';
+import { errorText, loadWorkspace, WorkspaceStore } from '../state/workspace-store';
+import { TerminalStore } from '../terminal/terminal-store';
+
+export async function boot(): Promise<AppStores> {
+  const api = getApi();
+  const problems = new ProblemsStore();
+  const [info, loaded] = await Promise.all([
+    api.getInfo().catch((error: unknown) => {
+      problems.hostError(
+        `Cannot reach the Pool Playground host: ${errorText(error)} Runs will not work until it is back.`,
+      );
+      return null;
+    }),
+    loadWorkspace(api),
+  ]);
+  if (loaded.warning && info !== null) problems.hostError(loaded.warning);
+
+  const workspace = new WorkspaceStore(loaded.workspace, api);
+  const session = new RunSession();
+  const terminal = new TerminalStore();
+  const codeCheck = new CodeCheckStore();
+  const drafts = new DraftErrors();
+  session.onEvents(terminal);
+  api.onRunEvents((batch) => session.receive(batch));
+  const controller = new RunController({ api, session, workspace, problems, drafts, codeCheck });
+
+  // Save what is pending when the page goes away (the local copy synchronously: unload cannot wait).
+  const saveNow = (): void => {
+    workspace.flushLocal();
+    void workspace.flush();
+  };
+  window.addEventListener('pagehide', saveNow);
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') saveNow();
+  });
+
+  return { api, host: info, workspace, session, problems, drafts, codeCheck, controller, terminal };
+}

@@ -1,0 +1,33 @@
+/** The editor panel: a tasks.ts tab with the code's check status, and the editor. */
+import { useApp } from '../state/app-context';
+import { useStoreVersion } from '../state/use-store';
+import { CodeEditor } from './CodeEditor';
+
+export function EditorPane({ onReady }: { onReady(): void }) {
+  const { codeCheck } = useApp();
+  useStoreVersion(codeCheck);
+  const problems = codeCheck.diagnostics.length;
+  const exports = codeCheck.exports;
+  return (
+    <section className="pane editor-pane" aria-label="Editor">
+      <div className="pane__header">
+        <div className="editor-tab" aria-hidden="true">
+          tasks.ts
+        </div>
+        <span className="pane__detail" data-testid="code-status" data-problems={problems}>
+          {problems > 0
+            ? `${problems} syntax error${problems === 1 ? '' : 's'}`
+            : exports
+              ? `exports: ${exports.join(', ') || 'nothing'}`
+              : ''}
+        </span>
+        <div className="pane__actions pane__hint">
+          Ctrl+Enter runs · F6 next pane · Ctrl+M: Tab moves focus
+        </div>
+      </div>
+      <div className="pane__body">
+        <CodeEditor onReady={onReady} />
+      </div>
+    </section>
+  );
+}

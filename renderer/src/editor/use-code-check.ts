@@ -1,0 +1,18 @@
+/** Checks the code a moment after each edit (see state/check-code.ts). */
+import { useEffect } from 'react';
+import { useApp } from '../state/app-context';
+import { checkCode } from '../state/check-code';
+
+const CHECK_DELAY_MS = 350;
+
+export function useCodeCheck(code: string): void {
+  const { api, codeCheck, workspace } = useApp();
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      checkCode({ api, codeCheck, workspace }, code).catch(() => {
+        // The host is unreachable: Run will say so; the editor keeps working.
+      });
+    }, CHECK_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [api, code, codeCheck, workspace]);
+}

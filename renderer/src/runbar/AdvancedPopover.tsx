@@ -1,0 +1,121 @@
+/**
+ * Settings a first run does not need: a timeout for collecting the results,
+ * an initializer (run once in each new worker process) with its arguments,
+ * and max tasks per child (a process is replaced after that many tasks).
+ */
+import { useEffect, useRef, useState } from 'react';
+import type { Workspace } from '../../../shared/api';
+import { Field } from './Field';
+import { FunctionPicker } from './FunctionPicker';
+import { NumberField } from './NumberField';
+import type { FieldErrors } from './run-form';
+
+interface Props {
+  spec: Workspace['spec'];
+  errors: FieldErrors;
+  onChange(patch: Partial<Workspace['spec']>): void;
+}
+
+export function AdvancedPopover({ spec, errors, onChange }: Props) {
+  const [open, setOpen] = useState(false);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const customised = spec.initializer !== null || spec.maxTasksPerChild !== null || spec.timeoutSec !== null;
+  const invalid = Boolean(
+    errors.initializer || errors.initargs || errors.maxTasksPerChild || errors.timeoutSec,
+  );
+
+  useEffect(() => {
+    if (!open) return;
+    const onPointer = (e: PointerEvent): void => {
+      if (!rootRef.current?.contains(e.target as Node)) setOpen(false);
+    };
+    document.addEventListener('pointerdown', onPointer);
+    return () => document.removeEventListener('pointerdown', onPointer);
+  }, [open]);
+
+  return (
+    <div
+      className="advanced"
+      ref={rootRef}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && open) {
+          e.stopPropagation();
+          setOpen(false);
+          buttonRef.current?.focus();
+        }
+      }}
+    >
+      <span className="field__label" aria-hidden="true">
+        &nbsp;
+      </span>
+      <button
+        ref={buttonRef}
+        type="button"
+        className="btn btn--ghost"
+        aria-expanded={open}
+        aria-controls="advanced-settings"
+        data-invalid={invalid ? 'true' : undefined}
+        onClick={() => setOpen((o) => !o)}
+      >
+        Advanced{customised ? ' •' : ''} <span aria-hidden="true">{open ? '▴' : '▾'}</span>
+      </button>
+      {open && (
+        <div className="advanced__panel" id="advanced-settings" role="group" aria-label="Advanced settings">
+          <NumberField
+            id="run-timeout"
+            field="timeoutSec"
+            label="Timeout (seconds)"
+            value={spec.timeoutSec}
+            optional
+            placeholder="none"
+            min={0}
+            step="any"
+            error={errors.timeoutSec}
+            hint="How long the caller waits for the results. Empty: no limit."
+            onCommit={(timeoutSec) => onChange({ timeoutSec })}
+          />
+          <FunctionPicker
+            id="run-initializer"
+            label="Initializer (runs once in each new process)"
+            value={spec.initializer}
+            allowNone
+            error={errors.initializer}
+            onChange={(initializer) => onChange({ initializer })}
+          />
+          <Field
+            id="run-initargs"
+            label="Initializer arguments"
+            error={errors.initargs ?? null}
+            hint="A list, e.g. [42, 'hello']"
+          >
+            <input
+              id="run-initargs"
+              className="input input--code"
+              type="text"
+              spellCheck={false}
+              value={spec.initargs}
+              disabled={spec.initializer === null}
+              aria-invalid={errors.initargs ? true : undefined}
+              aria-describedby="run-initargs-message"
+              onChange={(e) => onChange({ initargs: e.target.value })}
+            />
+          </Field>
+          <NumberField
+            id="run-max-tasks-per-child"
+            field="maxTasksPerChild"
+            label="Max tasks per child"
+            value={spec.maxTasksPerChild}
+            optional
+            placeholder="no limit"
+            min={1}
+            step={1}
+            error={errors.maxTasksPerChild}
+            hint="Empty: a process runs any number of tasks."
+            onCommit={(maxTasksPerChild) => onChange({ maxTasksPerChild })}
+          />
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+/** Which exported function of tasks.ts each task calls (the names come from the host's check of the code). */
+import { useApp } from '../state/app-context';
+import { useStoreVersion } from '../state/use-store';
+import { Field } from './Field';
+
+interface Props {
+  id: string;
+  label: string;
+  value: string | null;
+  /** Offer "none" (for the initializer). */
+  allowNone?: boolean;
+  error?: string | null;
+  onChange(value: string | null): void;
+}
+
+export function FunctionPicker({ id, label, value, allowNone, error, onChange }: Props) {
+  const { codeCheck } = useApp();
+  useStoreVersion(codeCheck);
+  const exports = codeCheck.exports;
+  const names = exports ? [...exports] : value ? [value] : [];
+  const missing = value !== null && value !== '' && exports !== null && !exports.includes(value);
+  if (value && !names.includes(value)) names.unshift(value);
+  const message =
+    error ??
+    (missing
+      ? `tasks.ts does not export "${value}"${codeCheck.stale ? ' (fix the code errors first)' : ''}: write export function ${value}(…).`
+      : null);
+  return (
+    <Field id={id} label={label} error={message}>
+      <select
+        id={id}
+        className="input input--select"
+        value={value ?? ''}
+        aria-invalid={message ? true : undefined}
+        aria-describedby={message ? `${id}-message` : undefined}
+        onChange={(e) => onChange(e.target.value === '' ? null : e.target.value)}
+      >
+        {allowNone && <option value="">none</option>}
+        {!allowNone && names.length === 0 && <option value="">no exported functions</option>}
+        {names.map((name) => (
+          <option key={name} value={name}>
+            {name}
+            {exports !== null && !exports.includes(name) ? ' (not exported)' : ''}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+}

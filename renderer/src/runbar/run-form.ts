@@ -1,0 +1,76 @@
+/**
+ * Checks the run settings as the learner types, with one plain message per
+ * field. The host checks everything again before it runs anything; this
+ * only makes mistakes visible at once (and keeps Run from sending them).
+ */
+import type { Diagnostic } from '../../../shared/api';
+import { parseInputs } from '../../../shared/inputs';
+import { LIMITS, type RunSpec } from '../../../shared/run-spec';
+
+export type DriverSpec = Omit<RunSpec, 'code'>;
+export type SpecField = Exclude<keyof DriverSpec, 'mode'>;
+export type FieldErrors = Partial<Record<SpecField, string>>;
+
+export const FIELD_LABELS: Record<SpecField, string> = {
+  fn: 'Function',
+  inputs: 'Inputs',
+  maxWorkers: 'Max workers',
+  chunksize: 'Chunksize',
+  timeoutSec: 'Timeout',
+  initializer: 'Initializer',
+  initargs: 'Initializer arguments',
+  maxTasksPerChild: 'Max tasks per child',
+};
+
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+
+function wholeNumber(value: number, label: string, max: number): string | null {
+  if (!Number.isFinite(value)) return `${label} must be a number.`;
+  if (!Number.isInteger(value)) return `${label} must be a whole number.`;
+  if (value < 1) return `${label} must be at least 1.`;
+  if (value > max) return `${label} can be at most ${max.toLocaleString('en')} here.`;
+  return null;
+}
+
+export function specErrors(spec: DriverSpec): FieldErrors {
+  const errors: FieldErrors = {};
+  const set = (field: SpecField, message: string | null): void => {
+    if (message) errors[field] = message;
+  };
+  if (!spec.fn) set('fn', 'Pick the function to run (an exported function of tasks.ts).');
+  else if (!IDENTIFIER.test(spec.fn)) set('fn', `"${spec.fn}" is not a function name.`);
+
+  const inputs = parseInputs(spec.inputs, LIMITS.maxInputs);
+  if (!inputs.ok) set('inputs', inputs.error);
+
+  if (spec.mode !== 'serial')
+    set('maxWorkers', wholeNumber(spec.maxWorkers, 'Max workers', LIMITS.maxWorkers));
+  if (spec.mode === 'map') set('chunksize', wholeNumber(spec.chunksize, 'Chunksize', LIMITS.maxChunksize));
+  if (spec.timeoutSec !== null) {
+    if (!Number.isFinite(spec.timeoutSec) || spec.timeoutSec <= 0)
+      set('timeoutSec', 'Timeout must be more than 0 seconds (leave it empty for none).');
+    else if (spec.timeoutSec > LIMITS.maxTimeoutSec)
+      set('timeoutSec', `Timeout can be at most ${LIMITS.maxTimeoutSec.toLocaleString('en')} seconds.`);
+  }
+  if (spec.initializer !== null) {
+    if (!IDENTIFIER.test(spec.initializer))
+      set('initializer', `"${spec.initializer}" is not a function name.`);
+    const initargs = parseInputs(spec.initargs.trim() === '' ? '[]' : spec.initargs, 1000);
+    if (!initargs.ok) set('initargs', initargs.error);
+  }
+  if (spec.maxTasksPerChild !== null) {
+    set(
+      'maxTasksPerChild',
+      wholeNumber(spec.maxTasksPerChild, 'Max tasks per child', LIMITS.maxTasksPerChild),
+    );
+  }
+  return errors;
+}
+
+/** Field errors as problems for the problems strip. */
+export function errorsAsDiagnostics(errors: FieldErrors): Diagnostic[] {
+  return (Object.entries(errors) as [SpecField, string][]).map(([field, message]) => ({
+    source: field === 'inputs' ? 'inputs' : field === 'initargs' ? 'initargs' : 'settings',
+    message: message.startsWith(FIELD_LABELS[field]) ? message : `${FIELD_LABELS[field]}: ${message}`,
+  }));
+}

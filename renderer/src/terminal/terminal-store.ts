@@ -1,0 +1,65 @@
+/**
+ * The terminal's content for the current run: every line printed so far
+ * (the newest 20,000), cleared when a new run begins. The xterm view writes
+ * what is new; the text mirror shows the tail. Half-printed lines are
+ * flushed after a short pause so a progress dot still shows up.
+ */
+import type { RunEvent } from '../../../shared/run-events';
+import { FrameNotifier } from '../state/frame-notifier';
+import type { RunEventsListener } from '../state/run-session';
+import { TerminalFeed, type TermLine } from './terminal-feed';
+
+const MAX_LINES = 20_000;
+const PARTIAL_FLUSH_MS = 250;
+
+export class TerminalStore implements RunEventsListener {
+  lines: TermLine[] = [];
+  /** Lines appended since the last clear (including those dropped from the front). */
+  total = 0;
+  /** Bumps on every clear. */
+  generation = 0;
+  #feed = new TerminalFeed();
+  #timer: ReturnType<typeof setTimeout> | null = null;
+  readonly #notifier = new FrameNotifier();
+
+  subscribe = (listener: () => void): (() => void) => this.#notifier.subscribe(listener);
+  getVersion = (): number => this.#notifier.getVersion();
+
+  /** Empty the terminal (a new run began, or the learner cleared it). */
+  reset(): void {
+    this.lines = [];
+    this.total = 0;
+    this.generation++;
+    this.#feed = new TerminalFeed();
+    if (this.#timer !== null) clearTimeout(this.#timer);
+    this.#timer = null;
+    this.#notifier.schedule();
+  }
+
+  events(events: readonly RunEvent[]): void {
+    this.#append(this.#feed.push(events));
+    if (this.#timer !== null) clearTimeout(this.#timer);
+    this.#timer = null;
+    if (this.#feed.hasPartials) {
+      this.#timer = setTimeout(() => {
+        this.#timer = null;
+        this.#append(this.#feed.flushPartials());
+      }, PARTIAL_FLUSH_MS);
+    }
+  }
+
+  /** Lines appended after `seen` (an earlier `total`) that are still kept. */
+  since(seen: number): TermLine[] {
+    const first = this.total - this.lines.length;
+    return this.lines.slice(Math.max(0, seen - first));
+  }
+
+  #append(lines: TermLine[]): void {
+    if (lines.length === 0) return;
+    for (const line of lines) this.lines.push(line);
+    this.total += lines.length;
+    // Trim in steps, not on every line.
+    if (this.lines.length > MAX_LINES * 1.25) this.lines = this.lines.slice(this.lines.length - MAX_LINES);
+    this.#notifier.schedule();
+  }
+}

@@ -1,0 +1,41 @@
+/**
+ * "What to look for": the chosen example's hint, beside the timeline it is
+ * about. Once the code is edited the hint may no longer fit, so it starts
+ * folded (and says so).
+ */
+import { useState } from 'react';
+import { findExample } from '../../../shared/examples';
+import { sameCode } from '../gallery/load-example';
+import { useCode, useExampleId } from '../state/hooks';
+
+export function LookFor() {
+  const exampleId = useExampleId();
+  const code = useCode();
+  const example = findExample(exampleId);
+  const edited = example ? !sameCode(code, example.code) : false;
+  const [choice, setChoice] = useState<{ example: string | null; open: boolean } | null>(null);
+  if (!example) return null;
+  const open = choice && choice.example === example.id ? choice.open : !edited;
+  return (
+    <aside className="look-for" aria-label="What to look for" data-testid="look-for">
+      <button
+        type="button"
+        className="look-for__toggle"
+        aria-expanded={open}
+        onClick={() => setChoice({ example: example.id, open: !open })}
+      >
+        <span aria-hidden="true">{open ? '▾' : '▸'}</span> What to look for
+        <span className="look-for__example">
+          {' '}
+          · {example.title}
+          {edited ? ' (you have edited its code)' : ''}
+        </span>
+      </button>
+      {open && (
+        <p className="look-for__text" title={example.lookFor}>
+          {example.lookFor}
+        </p>
+      )}
+    </aside>
+  );
+}

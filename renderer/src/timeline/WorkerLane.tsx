@@ -1,0 +1,118 @@
+/**
+ * One worker process's lane: its PID in the worker's colour, its life (start-up
+ * hatched, then alive until it exited), and the tasks it ran.
+ */
+import type { WorkerRecord } from '../../../shared/run-model';
+import type { LaneBox, Layout, Scale } from './geometry';
+import { BarLabel, TaskBar, type BarLabelProps, type TaskBarProps } from './TaskBar';
+
+interface Props {
+  lane: LaneBox & { worker: WorkerRecord };
+  layout: Layout;
+  scale: Scale;
+  now: number;
+  color: string;
+  bars: TaskBarProps[];
+  labels: BarLabelProps[];
+}
+
+export function WorkerLane({ lane, layout, scale, now, color, bars, labels }: Props) {
+  const { worker } = lane;
+  const end = worker.exited ?? now;
+  const x0 = scale.x(worker.spawned);
+  const xReady = scale.x(worker.ready ?? end);
+  const x1 = scale.x(end);
+  const mid = lane.y + lane.height / 2;
+  const barTop = lane.y + (lane.height - layout.barHeight) / 2;
+  const crashed = worker.reason === 'crash' || worker.reason === 'oom' || worker.reason === 'init-failed';
+  const pid = worker.pid ?? '?';
+  const exitLabel = `exit ${worker.code ?? worker.signal ?? ''}`.trim();
+  const nearEnd = x1 + exitLabel.length * layout.smallFontSize * 0.7 > scale.left + scale.width;
+  const status = worker.exited === null ? 'running' : crashed ? 'ended unexpectedly' : 'exited';
+  return (
+    <g
+      className="tl-lane"
+      role="list"
+      aria-label={`PID ${pid}: worker process ${worker.index + 1}, ${status}, ${bars.length} task${bars.length === 1 ? '' : 's'}`}
+      data-testid="timeline-lane"
+      data-pid={worker.pid ?? undefined}
+      data-worker={worker.index}
+      data-alive={worker.exited === null ? 'true' : 'false'}
+    >
+      <rect className="tl-lane__bg" x={0} y={lane.y} width={scale.left + scale.width} height={lane.height} />
+      <rect
+        className="tl-lane__swatch"
+        x={6 * layout.zoom}
+        y={mid - 6 * layout.zoom}
+        width={5 * layout.zoom}
+        height={12 * layout.zoom}
+        rx={2}
+        fill={color}
+      />
+      <text
+        className="tl-lane__label"
+        x={16 * layout.zoom}
+        y={mid}
+        dominantBaseline="central"
+        fontSize={layout.fontSize}
+        data-hover={`worker:${worker.index}`}
+      >
+        PID {pid}
+        {crashed ? ' ✕' : ''}
+      </text>
+      <g data-hover={`worker:${worker.index}`}>
+        <rect
+          className="tl-life"
+          x={x0}
+          y={barTop}
+          width={Math.max(1, x1 - x0)}
+          height={layout.barHeight}
+          fill={color}
+        />
+        {xReady - x0 >= 1 && (
+          <>
+            <rect
+              className="tl-startup"
+              x={x0}
+              y={barTop}
+              width={xReady - x0}
+              height={layout.barHeight}
+              fill={color}
+            />
+            <rect
+              className="tl-startup-hatch"
+              x={x0}
+              y={barTop}
+              width={xReady - x0}
+              height={layout.barHeight}
+            />
+          </>
+        )}
+      </g>
+      <g transform={`translate(${scale.left} 0) scale(${scale.width / scale.domainEnd} 1)`}>
+        {bars.map((bar) => (
+          <TaskBar key={bar.task} {...bar} />
+        ))}
+      </g>
+      {labels.map((label) => (
+        <BarLabel key={label.task} {...label} />
+      ))}
+      {worker.exited !== null && (
+        <g className={crashed ? 'tl-exit tl-exit--crash' : 'tl-exit'} data-hover={`worker:${worker.index}`}>
+          <line x1={x1} x2={x1} y1={lane.y + 2} y2={lane.y + lane.height - 2} />
+          {crashed && (
+            <text
+              x={nearEnd ? x1 - 4 * layout.zoom : x1 + 4 * layout.zoom}
+              y={lane.y + layout.smallFontSize * 0.6}
+              textAnchor={nearEnd ? 'end' : 'start'}
+              fontSize={layout.smallFontSize}
+              dominantBaseline="central"
+            >
+              {exitLabel}
+            </text>
+          )}
+        </g>
+      )}
+    </g>
+  );
+}
