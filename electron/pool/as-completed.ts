@@ -5,14 +5,14 @@
  * how many futures are unfinished. Cancelled futures count as completed.
  */
 import { TimeoutError } from './errors';
-import type { Future } from './future';
+import type { AnyFuture } from './future';
 import { checkTimeout, kWaiters, MAX_TIMER_MS } from './future';
 
 export interface AsCompletedOptions {
   timeoutMs?: number | null;
 }
 
-export function asCompleted<F extends Future<unknown>>(
+export function asCompleted<F extends AnyFuture>(
   futures: Iterable<F>,
   options: AsCompletedOptions = {},
 ): AsyncIterableIterator<F> {
@@ -34,9 +34,9 @@ export function asCompleted<F extends Future<unknown>>(
     ready.push(f);
     wake?.();
   };
-  for (const f of pending) (f[kWaiters] ??= new Set()).add(waiter as never);
+  for (const f of pending) (f[kWaiters] ??= new Set()).add(waiter);
   const detach = (): void => {
-    for (const f of pending) f[kWaiters]?.delete(waiter as never);
+    for (const f of pending) f[kWaiters]?.delete(waiter);
   };
 
   async function* iterate(): AsyncGenerator<F> {

@@ -22,6 +22,7 @@ export type TaskStatus = 'ok' | 'error' | 'cancelled';
 export type PoolEvent =
   | {
       type: 'task-submitted';
+      /** The task's id: the same as its Future's `id`. */
       task: number;
       fn: string;
       /** A single call's arguments (the live values; copy before keeping). */
@@ -39,6 +40,7 @@ export type PoolEvent =
   | { type: 'task-started'; task: number; worker: number; pid: number; at: number }
   | {
       type: 'task-finished';
+      /** The task's id: the same as its Future's `id`. */
       task: number;
       status: TaskStatus;
       /** Absent for a task cancelled before it reached a worker. */

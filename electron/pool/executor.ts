@@ -118,7 +118,6 @@ export class ProcessPoolExecutor {
   #queued = 0;
   readonly #workers = new Set<WorkerSlot>();
   #nextWorkerIndex = 0;
-  #nextTaskId = 1;
   #state: PoolState = 'open';
   #brokenMessage = '';
   #exitWaiters: (() => void)[] = [];
@@ -252,9 +251,7 @@ export class ProcessPoolExecutor {
   #submitTask(fn: string, args: unknown[] | undefined, chunk: unknown[] | undefined): Future<unknown> {
     const future = new Future<unknown>();
     const item: WorkItem =
-      args !== undefined
-        ? { id: this.#nextTaskId++, fn, args, future }
-        : { id: this.#nextTaskId++, fn, items: chunk, future };
+      args !== undefined ? { id: future.id, fn, args, future } : { id: future.id, fn, items: chunk, future };
     if (this.#listeners.size > 0) {
       this.#emit(
         args !== undefined
@@ -320,9 +317,16 @@ export class ProcessPoolExecutor {
     return best;
   }
 
-  /** Prefetch only when tasks are known to be short and no more workers can start. */
+  /**
+   * Prefetch only when tasks are known to be short and no more workers can start.
+   * Workers still starting do not count: they are idle in a moment, and work already
+   * sent down another worker's pipe cannot move to them (a long task would hold up
+   * the ones prefetched behind it while they sit idle — CPython's test_first_exception).
+   */
   #prefetching(): boolean {
-    return this.#avgRunMs !== null && this.#avgRunMs < SHORT_TASK_MS && this.#liveCount() >= this.#maxWorkers;
+    return (
+      this.#avgRunMs !== null && this.#avgRunMs < SHORT_TASK_MS && this.#readyCount() >= this.#maxWorkers
+    );
   }
 
   #quota(slot: WorkerSlot): number {
@@ -402,10 +406,10 @@ export class ProcessPoolExecutor {
     }
   }
 
-  #liveCount(): number {
-    let live = 0;
-    for (const slot of this.#workers) if (slot.live) live++;
-    return live;
+  #readyCount(): number {
+    let ready = 0;
+    for (const slot of this.#workers) if (slot.state === 'ready') ready++;
+    return ready;
   }
 
   // ───────────────────────────── workers ─────────────────────────────

@@ -4,6 +4,7 @@
  * does, so a value that travels here travels under Electron too.
  */
 import { fork, type ChildProcess } from 'node:child_process';
+import type { Socket } from 'node:net';
 import type { WorkerEvents, WorkerHandle, WorkerLauncher, WorkerLaunchOptions } from './launcher';
 import type { ParentMessage, WorkerMessage } from './protocol';
 import { defaultWorkerScript } from './worker-script';
@@ -98,5 +99,23 @@ class ForkedWorker implements WorkerHandle {
 
   signal(signal: 'SIGTERM' | 'SIGKILL'): void {
     if (!this.#exited) this.#child.kill(signal);
+  }
+
+  /**
+   * The WorkerHandle contract: an idle worker must not keep this process's
+   * event loop alive, so a script that forgets shutdown() still exits (the
+   * exit hook in worker-registry.ts then kills the idle workers). The process
+   * handle, the IPC channel and the stdio pipes each hold the loop.
+   */
+  keepAlive(active: boolean): void {
+    if (this.#exited) return;
+    const child = this.#child;
+    // Piped stdio streams are sockets (typed as plain Readables).
+    const pipes = [child.stdout, child.stderr] as (Socket | null)[];
+    for (const handle of [child, child.channel, ...pipes]) {
+      if (!handle) continue;
+      if (active) handle.ref();
+      else handle.unref();
+    }
   }
 }

@@ -24,6 +24,10 @@ export interface TimeoutOptions {
 export const kWaiters = Symbol('waiters');
 export const kOnCancel = Symbol('onCancel');
 
+/** Any future, whatever its result type (Future<R> is not covariant in R). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyFuture = Future<any>;
+
 let nextFutureId = 1;
 
 export class Future<R = unknown> {
@@ -33,13 +37,14 @@ export class Future<R = unknown> {
   #value: R | undefined;
   #error: unknown;
   #failed = false;
-  #callbacks: ((future: Future<R>) => void)[] = [];
+  // Stored as (never) => void so that Future<number> stays assignable to Future<unknown>.
+  #callbacks: ((future: never) => void)[] = [];
   #settled: Promise<void> | null = null;
   #resolveSettled: (() => void) | null = null;
   /** Notified (after done callbacks) when the future becomes done. */
-  [kWaiters]: Set<(future: Future<R>) => void> | null = null;
+  [kWaiters]: Set<(future: never) => void> | null = null;
   /** Set by the executor that owns this future. */
-  [kOnCancel]: ((future: Future<R>) => void) | null = null;
+  [kOnCancel]: ((future: never) => void) | null = null;
 
   get state(): FutureState {
     return this.#state;
@@ -50,7 +55,7 @@ export class Future<R = unknown> {
     if (this.#state === 'CANCELLED') return true;
     if (this.#state !== 'PENDING') return false;
     this.#state = 'CANCELLED';
-    this[kOnCancel]?.(this);
+    (this[kOnCancel] as ((future: Future<R>) => void) | null)?.(this);
     this.#settle();
     return true;
   }
@@ -135,8 +140,8 @@ export class Future<R = unknown> {
   #settle(): void {
     const callbacks = this.#callbacks;
     this.#callbacks = [];
-    for (const callback of callbacks) Future.#runCallback(this, callback);
-    const waiters = this[kWaiters];
+    for (const callback of callbacks) Future.#runCallback(this, callback as (future: Future<R>) => void);
+    const waiters = this[kWaiters] as Set<(future: Future<R>) => void> | null;
     if (waiters) for (const waiter of [...waiters]) waiter(this);
     this.#resolveSettled?.();
   }

@@ -4,7 +4,7 @@
  * drawn at the top of executor.ts.
  */
 export { ProcessPoolExecutor, type ProcessPoolExecutorOptions } from './executor';
-export { Future, type FutureState, type TimeoutOptions } from './future';
+export { Future, type AnyFuture, type FutureState, type TimeoutOptions } from './future';
 export { asCompleted, type AsCompletedOptions } from './as-completed';
 export {
   wait,

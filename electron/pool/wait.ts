@@ -3,7 +3,7 @@
  * concurrent.futures.wait. On timeout it returns the partial sets; it never
  * throws TimeoutError. A cancelled future counts as done (CPython gh-92001).
  */
-import type { Future } from './future';
+import type { AnyFuture } from './future';
 import { checkTimeout, kWaiters, MAX_TIMER_MS } from './future';
 
 export const FIRST_COMPLETED = 'FIRST_COMPLETED';
@@ -21,7 +21,7 @@ export interface DoneAndNotDone<F> {
   notDone: Set<F>;
 }
 
-export function wait<F extends Future<unknown>>(
+export function wait<F extends AnyFuture>(
   futures: Iterable<F>,
   options: WaitOptions = {},
 ): Promise<DoneAndNotDone<F>> {
@@ -47,7 +47,7 @@ export function wait<F extends Future<unknown>>(
     let timer: ReturnType<typeof setTimeout> | undefined;
     const finish = (): void => {
       clearTimeout(timer);
-      for (const f of notDone) f[kWaiters]?.delete(waiter as never);
+      for (const f of notDone) f[kWaiters]?.delete(waiter);
       resolve({ done, notDone });
     };
     const waiter = (f: F): void => {
@@ -55,7 +55,7 @@ export function wait<F extends Future<unknown>>(
       done.add(f);
       if (satisfied()) finish();
     };
-    for (const f of notDone) (f[kWaiters] ??= new Set()).add(waiter as never);
+    for (const f of notDone) (f[kWaiters] ??= new Set()).add(waiter);
     if (timeoutMs !== null && timeoutMs <= MAX_TIMER_MS) timer = setTimeout(finish, Math.max(0, timeoutMs));
   });
 }

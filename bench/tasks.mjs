@@ -1,0 +1,56 @@
+// Task functions for the benchmark workers (the pool's `taskModule`). Plain
+// JavaScript, so the pool imports it as it is: a TypeScript task module would
+// be bundled by esbuild for every new executor and blur the cold-start figure.
+// The runner imports countPrimes() too, for the in-process serial baseline.
+
+const sleepCell = new Int32Array(new SharedArrayBuffer(4));
+
+/** Block the whole process for `ms`, like Python's time.sleep (no event loop turn). */
+function blockingSleep(ms) {
+  Atomics.wait(sleepCell, 0, 0, ms);
+}
+
+/** Milliseconds since the epoch, sub-millisecond precision; comparable across processes. */
+export function epochMs() {
+  return performance.timeOrigin + performance.now();
+}
+
+export function noop(x) {
+  return x;
+}
+
+/** Trial division up to sqrt(i): the same loop as count_primes() in reference/py_pool.py. */
+export function countPrimes(n) {
+  let count = 0;
+  for (let i = 2; i < n; i++) {
+    let j = 2;
+    let isP = true;
+    while (j * j <= i) {
+      if (i % j === 0) {
+        isP = false;
+        break;
+      }
+      j++;
+    }
+    if (isP) count++;
+  }
+  return count;
+}
+
+/** [count, seconds spent in this worker, worker PID]. */
+export function countPrimesTimed(n) {
+  const t = performance.now();
+  const count = countPrimes(n);
+  return [count, (performance.now() - t) / 1e3, process.pid];
+}
+
+export function sleepMs(ms) {
+  blockingSleep(ms);
+  return process.pid;
+}
+
+/** Sleep, then return the completion time in epoch milliseconds. */
+export function sleepStamp(ms) {
+  blockingSleep(ms);
+  return epochMs();
+}
