@@ -55,6 +55,7 @@ export class ForkLauncher implements WorkerLauncher {
 class ForkedWorker implements WorkerHandle {
   readonly #child: ChildProcess;
   #exited = false;
+  #keepingAlive = true;
 
   constructor(child: ChildProcess, events: WorkerEvents) {
     this.#child = child;
@@ -108,7 +109,8 @@ class ForkedWorker implements WorkerHandle {
    * handle, the IPC channel and the stdio pipes each hold the loop.
    */
   keepAlive(active: boolean): void {
-    if (this.#exited) return;
+    if (this.#exited || this.#keepingAlive === active) return;
+    this.#keepingAlive = active;
     const child = this.#child;
     // Piped stdio streams are sockets (typed as plain Readables).
     const pipes = [child.stdout, child.stderr] as (Socket | null)[];

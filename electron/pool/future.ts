@@ -163,7 +163,7 @@ export class Future<R = unknown> {
     checkTimeout(timeoutMs);
     if (timeoutMs > MAX_TIMER_MS) return this.#settled;
     const timeoutError = new TimeoutError(
-      `no result within ${timeoutMs} ms (${this.toString()}); the task itself keeps running`,
+      `no result within ${Math.round(timeoutMs)} ms (${this.toString()}); the task itself keeps running`,
     );
     Error.captureStackTrace(timeoutError, caller);
     return new Promise<void>((resolve, reject) => {

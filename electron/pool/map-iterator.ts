@@ -43,6 +43,7 @@ export class MapIterator<R> implements AsyncIterableIterator<R> {
   /** Wakes the async feeder when the consumer frees buffer room. */
   #wakeFeeder: (() => void) | null = null;
   #chain: Promise<unknown> = Promise.resolve();
+  #pendingNext = 0;
 
   constructor(source: Iterable<unknown> | AsyncIterable<unknown>, options: MapOptions, submit: SubmitChunk) {
     const { timeoutMs = null, chunksize = 1, buffersize = null } = options;
@@ -75,10 +76,20 @@ export class MapIterator<R> implements AsyncIterableIterator<R> {
   }
 
   next(): Promise<IteratorResult<R>> {
+    // Fast path: the rest of a chunk is already here and no earlier next() is pending.
+    if (this.#pendingNext === 0 && this.#bufferPos < this.#buffer.length) {
+      return Promise.resolve({ done: false, value: this.#buffer[this.#bufferPos++] as R });
+    }
+    // Calls that overlap (next() without awaiting the previous one) are answered in order.
+    this.#pendingNext++;
     const result = this.#chain.then(() => this.#next());
-    this.#chain = result.catch(() => undefined);
+    this.#chain = result.then(this.#settledNext, this.#settledNext);
     return result;
   }
+
+  readonly #settledNext = (): void => {
+    this.#pendingNext--;
+  };
 
   return(value?: unknown): Promise<IteratorResult<R>> {
     this.#finish();
