@@ -38,6 +38,7 @@ export class RunRecorder {
   readonly #hidden = new Set<number>();
   readonly #hiddenFunctions = new Set<string>();
   readonly #pids = new Set<number>();
+  #ended = false;
 
   constructor(runId: string, epoch: number, send: (batch: RunEventBatch) => void) {
     this.#runId = runId;
@@ -70,7 +71,11 @@ export class RunRecorder {
   record(event: RunEvent): void {
     this.events.push(event);
     this.#pending.push(event);
-    this.#timer ??= setTimeout(() => this.flush(), FLUSH_MS);
+    this.#timer ??= setTimeout(() => {
+      this.#timer = null;
+      // Once the run has ended, its last batch waits for the explicit flush (after saving).
+      if (!this.#ended) this.flush();
+    }, FLUSH_MS);
   }
 
   /** Record an event stamped now. */
@@ -221,6 +226,7 @@ export class RunRecorder {
     const event: UntimedRunEvent = { type: 'run-finished', outcome, wallMs };
     if (message !== undefined) event.message = message;
     this.recordNow(event);
+    this.#ended = true;
   }
 }
 
