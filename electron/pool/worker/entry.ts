@@ -138,7 +138,7 @@ function userFramesOnly(error: WireError): WireError {
   if (!workerScript) return error;
   const lines = error.stack.split('\n');
   const firstInternal = lines.findIndex((line, i) => i > 0 && line.includes(workerScript));
-  if (firstInternal > 1) error.stack = lines.slice(0, firstInternal).join('\n');
+  if (firstInternal >= 1) error.stack = lines.slice(0, firstInternal).join('\n');
   return error;
 }
 
