@@ -6,6 +6,8 @@ import { boot } from './app/boot';
 import { setupMonaco } from './editor/monaco-setup';
 import './theme/tokens.css';
 import './theme/app.css';
+import './theme/pages.css';
+import './theme/history.css';
 
 // Keep the access token out of the address bar (it is in a cookie now): screens get projected.
 if (window.location.search.includes('token='))

@@ -7,6 +7,11 @@ import { getApi } from '../api';
 import type { AppStores } from '../state/app-context';
 import { CodeCheckStore } from '../state/code-check-store';
 import { DraftErrors } from '../state/draft-errors';
+import { HistoryStore } from '../state/history-store';
+import { PagesStore } from '../state/pages-store';
+import { RunCache } from '../state/run-cache';
+import { RunViewer } from '../state/run-viewer';
+import { SweepStore } from '../state/sweep-store';
 import { ProblemsStore } from '../state/problems-store';
 import { RunController } from '../state/run-controller';
 import { RunSession } from '../state/run-session';
@@ -35,16 +40,46 @@ export async function boot(): Promise<AppStores> {
   session.onEvents(terminal);
   api.onRunEvents((batch) => session.receive(batch));
   const controller = new RunController({ api, session, workspace, problems, drafts, codeCheck });
+  const history = new HistoryStore(api);
+  const runs = new RunCache(api);
+  const viewer = new RunViewer(runs);
+  const pages = new PagesStore();
+  const sweeps = new SweepStore({ controller, session, history });
+  session.onEvents({
+    // A new run on screen: the live view takes over from a reopened one.
+    reset: () => viewer.close(),
+    // The host saved the run before telling us it ended: list it.
+    events: (events) => {
+      if (events.some((e) => e.type === 'run-finished')) void history.refresh();
+    },
+  });
+  void history.refresh();
 
   // Save what is pending when the page goes away (the local copy synchronously: unload cannot wait).
   const saveNow = (): void => {
     workspace.flushLocal();
     void workspace.flush();
+    void history.commitDelete();
   };
   window.addEventListener('pagehide', saveNow);
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'hidden') saveNow();
   });
 
-  return { api, host: info, workspace, session, problems, drafts, codeCheck, controller, terminal };
+  return {
+    api,
+    host: info,
+    workspace,
+    session,
+    problems,
+    drafts,
+    codeCheck,
+    controller,
+    terminal,
+    history,
+    runs,
+    viewer,
+    pages,
+    sweeps,
+  };
 }

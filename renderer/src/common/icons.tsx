@@ -56,3 +56,45 @@ export function MoonIcon() {
     </svg>
   );
 }
+
+export function HistoryIcon() {
+  return (
+    <svg {...base}>
+      <path d="M3 12a9 9 0 1 0 3-6.7L3 8" />
+      <path d="M3 3v5h5M12 7v5l3 2" />
+    </svg>
+  );
+}
+
+export function CompareIcon() {
+  return (
+    <svg {...base}>
+      <path d="M3 5h10M3 9h16M3 15h7M3 19h13" />
+    </svg>
+  );
+}
+
+export function SweepIcon() {
+  return (
+    <svg {...base}>
+      <path d="M4 20V4M4 20h16" />
+      <path d="M7 16l4-5 3 2 5-7" />
+    </svg>
+  );
+}
+
+export function PencilIcon() {
+  return (
+    <svg {...base}>
+      <path d="M4 20h4L19 9l-4-4L4 16v4zM14 6l4 4" />
+    </svg>
+  );
+}
+
+export function TrashIcon() {
+  return (
+    <svg {...base}>
+      <path d="M4 7h16M9 7V4h6v3M6 7l1 13h10l1-13M10 11v6M14 11v6" />
+    </svg>
+  );
+}

@@ -1,30 +1,33 @@
 /**
  * The whole window, VS Code style: title bar, run bar, problems, then the
- * activity bar and resizable panes (side bar, editor column, output column),
- * and the status bar. The side bar is where further views (run history,
- * comparison) plug in through `SIDE_VIEWS`.
+ * activity bar and resizable panes (side bar; the main area with the editor
+ * and output columns, or a comparison or sweep page in front), and the
+ * status bar. Side bar views (examples, run history) plug in through
+ * `SIDE_VIEWS`.
  */
 import { useState } from 'react';
 import { Group, Panel, Separator, usePanelRef } from 'react-resizable-panels';
-import { ExamplesIcon } from '../common/icons';
+import { ExamplesIcon, HistoryIcon } from '../common/icons';
 import { ExamplesDialog } from '../gallery/ExamplesDialog';
 import { ExamplesSideView } from '../gallery/ExamplesSideView';
+import { HistorySideView } from '../history/HistorySideView';
 import { ProblemsStrip } from '../problems/ProblemsStrip';
 import { RunBar } from '../runbar/RunBar';
 import { StatusBar } from '../statusbar/StatusBar';
+import { SweepDialog } from '../sweep/SweepDialog';
 import type { SideView } from './activity';
 import { ActivityBar } from './ActivityBar';
-import { EditorColumn } from './EditorColumn';
-import { OutputColumn } from './OutputColumn';
+import { MainArea } from './MainArea';
 import { SideBar } from './SideBar';
 import { TopBar } from './TopBar';
 import { usePaneLayout } from './use-pane-layout';
 
 const SIDE_VIEWS: readonly SideView[] = [
   { id: 'examples', label: 'Examples', icon: ExamplesIcon, panel: ExamplesSideView },
+  { id: 'history', label: 'History', icon: HistoryIcon, panel: HistorySideView },
 ];
 
-const IDS = ['panel-side', 'panel-editor', 'panel-output'] as const;
+const IDS = ['panel-side', 'panel-main'] as const;
 
 export function Workbench({ onEditorReady }: { onEditorReady(): void }) {
   const [examplesOpen, setExamplesOpen] = useState(false);
@@ -74,20 +77,14 @@ export function Workbench({ onEditorReady }: { onEditorReady(): void }) {
             />
           </Panel>
           <Separator className="separator separator--vertical" aria-label="Resize the side bar" />
-          <Panel id="panel-editor" minSize="22%" defaultSize="44%">
-            <EditorColumn onEditorReady={onEditorReady} />
-          </Panel>
-          <Separator
-            className="separator separator--vertical"
-            aria-label="Resize the editor and the output"
-          />
-          <Panel id="panel-output" minSize="28%" defaultSize="56%">
-            <OutputColumn />
+          <Panel id="panel-main" minSize="50%" defaultSize="100%">
+            <MainArea onEditorReady={onEditorReady} />
           </Panel>
         </Group>
       </div>
       <StatusBar />
       <ExamplesDialog open={examplesOpen} onClose={() => setExamplesOpen(false)} />
+      <SweepDialog />
     </div>
   );
 }

@@ -12,6 +12,7 @@ import { InputsField } from './InputsField';
 import { ModePicker } from './ModePicker';
 import { NumberField } from './NumberField';
 import { specErrors } from './run-form';
+import { RunExtras } from './RunExtras';
 
 export function RunBar() {
   const { workspace, controller, host } = useApp();
@@ -103,6 +104,7 @@ export function RunBar() {
             Starting…
           </span>
         )}
+        <RunExtras serial={spec.mode === 'serial'} />
       </div>
     </form>
   );

@@ -2,7 +2,12 @@
 import { useSyncExternalStore } from 'react';
 import type { Workspace } from '../../../shared/api';
 import { useApp } from './app-context';
+import type { TerminalStore } from '../terminal/terminal-store';
+import type { HistoryStore } from './history-store';
+import type { PagesStore } from './pages-store';
 import type { RunSession } from './run-session';
+import type { RunViewer, SavedView, ShownRun } from './run-viewer';
+import type { SweepStore } from './sweep-store';
 import { useStoreVersion } from './use-store';
 import type { SaveState } from './workspace-store';
 
@@ -32,4 +37,48 @@ export function useRunSession(): RunSession {
   const { session } = useApp();
   useStoreVersion(session);
   return session;
+}
+
+/** The run history; re-renders when it changes. */
+export function useHistory(): HistoryStore {
+  const { history } = useApp();
+  useStoreVersion(history);
+  return history;
+}
+
+export function usePages(): PagesStore {
+  const { pages } = useApp();
+  useStoreVersion(pages);
+  return pages;
+}
+
+export function useSweeps(): SweepStore {
+  const { sweeps } = useApp();
+  useStoreVersion(sweeps);
+  return sweeps;
+}
+
+export interface Shown {
+  /** What the run views draw: the reopened run, else the live one. */
+  run: ShownRun;
+  /** The reopened run, when one is shown. */
+  saved: SavedView | null;
+  terminal: TerminalStore;
+  viewer: RunViewer;
+}
+
+/** The run the timeline, terminal and exports show; re-renders with it. */
+export function useShownRun(): Shown {
+  const { viewer, terminal } = useApp();
+  const session = useRunSession();
+  useStoreVersion(viewer);
+  const saved = viewer.saved;
+  return { run: saved ?? session, saved, terminal: saved ? saved.terminal : terminal, viewer };
+}
+
+/** The terminal of the shown run (only re-renders when a run is reopened or closed). */
+export function useShownTerminal(): TerminalStore {
+  const { viewer, terminal } = useApp();
+  useStoreVersion(viewer);
+  return viewer.saved ? viewer.saved.terminal : terminal;
 }

@@ -3,7 +3,9 @@
  * its answer (diagnostics go to the problems strip and the editor; a run id
  * goes to the session), and keep an eye on the connection while it runs.
  */
-import type { PlaygroundApi } from '../../../shared/api';
+import type { PlaygroundApi, RunMeta } from '../../../shared/api';
+import { hasPrediction } from '../../../shared/prediction';
+import type { RunSpec } from '../../../shared/run-spec';
 import { errorsAsDiagnostics, specErrors } from '../runbar/run-form';
 import { checkCode } from './check-code';
 import type { CodeCheckStore } from './code-check-store';
@@ -34,7 +36,18 @@ export class RunController {
 
   /** Start a run with the current code and settings (stopping the one running, if any). */
   async run(): Promise<void> {
-    const { api, session, workspace, problems, drafts, codeCheck } = this.#deps;
+    const spec = await this.currentSpec();
+    if (!spec) return;
+    const { prediction } = this.#deps.workspace.state;
+    await this.runSpec(spec, hasPrediction(prediction) ? { prediction: { ...prediction } } : {});
+  }
+
+  /**
+   * The editor's code with the run bar's settings, once the code is checked;
+   * null (and the problems shown) when the settings are not valid.
+   */
+  async currentSpec(): Promise<RunSpec | null> {
+    const { api, workspace, problems, drafts, codeCheck } = this.#deps;
     // Code typed a moment ago may not be checked yet: its exports decide the function.
     if (codeCheck.checkedCode !== workspace.state.code) {
       await checkCode({ api, codeCheck, workspace }, workspace.state.code).catch(() => undefined);
@@ -43,26 +56,34 @@ export class RunController {
     const errors = { ...specErrors(spec), ...drafts.errors };
     if (Object.keys(errors).length > 0) {
       problems.set(errorsAsDiagnostics(errors));
-      return;
+      return null;
     }
+    return { ...spec, code };
+  }
+
+  /** Start a run of `spec` (a serial baseline, a sweep's step…); its id, or null when it did not start. */
+  async runSpec(spec: RunSpec, meta: RunMeta = {}): Promise<string | null> {
+    const { api, session, problems, codeCheck } = this.#deps;
     const attempt = ++this.#attempt;
     problems.clear();
     session.starting();
     try {
-      const result = await api.startRun({ ...spec, code });
-      if (attempt !== this.#attempt) return;
+      const result = await api.startRun(spec, meta);
+      if (attempt !== this.#attempt) return null;
       if (!result.ok) {
         session.startFailed();
         problems.set(result.diagnostics);
         codeCheck.runDiagnostics(result.diagnostics);
-        return;
+        return null;
       }
-      session.begin(result.runId);
+      session.begin(result.runId, meta);
       this.#watchConnection();
+      return result.runId;
     } catch (error) {
-      if (attempt !== this.#attempt) return;
+      if (attempt !== this.#attempt) return null;
       session.startFailed();
       problems.hostError(hostMessage('Could not start the run', error));
+      return null;
     }
   }
 

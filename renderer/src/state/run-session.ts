@@ -7,11 +7,15 @@
  * run's first events before startRun's answer arrives) are kept until it is;
  * late events of an earlier run are ignored once a new one has begun.
  */
+import type { RunMeta } from '../../../shared/api';
 import type { RunEvent, RunEventBatch, RunOutcome } from '../../../shared/run-events';
 import { RunModel } from '../../../shared/run-model';
 import { FrameNotifier } from './frame-notifier';
 
 export type RunPhase = 'idle' | 'starting' | 'running' | 'finished';
+
+/** How a run someone waited for ended: its outcome, or replaced by a newer run, or the host was lost. */
+export type RunEnd = RunOutcome | 'lost' | 'replaced';
 
 export interface RunEventsListener {
   /** A new run began: forget the previous one. */
@@ -24,6 +28,8 @@ const MAX_STASHED_RUNS = 4;
 export class RunSession {
   model = new RunModel();
   runId: string | null = null;
+  /** What was sent with the run (its name, sweep group, the learner's prediction). */
+  meta: RunMeta = {};
   phase: RunPhase = 'idle';
   /** When the run ended without the host saying so (connection lost). */
   lostMessage: string | null = null;
@@ -32,6 +38,7 @@ export class RunSession {
   #phaseBeforeStart: RunPhase = 'idle';
   readonly #stash = new Map<string, RunEvent[]>();
   readonly #listeners = new Set<RunEventsListener>();
+  readonly #waiters = new Map<string, ((end: RunEnd) => void)[]>();
   readonly #notifier = new FrameNotifier();
 
   subscribe = (listener: () => void): (() => void) => this.#notifier.subscribe(listener);
@@ -73,9 +80,21 @@ export class RunSession {
     this.#notifier.schedule();
   }
 
+  /** Resolves when run `runId` ends (or another run replaces it on screen). */
+  whenFinished(runId: string): Promise<RunEnd> {
+    if (this.runId === runId && this.phase === 'finished') return Promise.resolve(this.outcome ?? 'lost');
+    return new Promise((resolve) => {
+      const list = this.#waiters.get(runId) ?? [];
+      list.push(resolve);
+      this.#waiters.set(runId, list);
+    });
+  }
+
   /** The host started run `runId`: show it from now on. */
-  begin(runId: string): void {
+  begin(runId: string, meta: RunMeta = {}): void {
+    for (const [waiting] of this.#waiters) if (waiting !== runId) this.#settle(waiting, 'replaced');
     this.runId = runId;
+    this.meta = meta;
     this.model = new RunModel();
     this.phase = 'running';
     this.lostMessage = null;
@@ -92,6 +111,7 @@ export class RunSession {
     if (this.phase !== 'running') return;
     this.lostMessage = message;
     this.phase = 'finished';
+    if (this.runId !== null) this.#settle(this.runId, 'lost');
     this.#notifier.schedule();
   }
 
@@ -118,6 +138,14 @@ export class RunSession {
     this.model.applyAll(events);
     if (this.model.finish && this.phase === 'running') this.phase = 'finished';
     for (const listener of this.#listeners) listener.events(events);
+    if (this.model.finish && this.runId !== null) this.#settle(this.runId, this.model.finish.outcome);
     this.#notifier.schedule();
+  }
+
+  #settle(runId: string, end: RunEnd): void {
+    const list = this.#waiters.get(runId);
+    if (!list) return;
+    this.#waiters.delete(runId);
+    for (const resolve of list) resolve(end);
   }
 }

@@ -1,8 +1,7 @@
 /** The terminal panel: header with actions, the xterm view and its text mirror. */
 import { useState } from 'react';
-import { useApp } from '../state/app-context';
 import { useStoreVersion } from '../state/use-store';
-import { useTheme } from '../state/hooks';
+import { useShownTerminal, useTheme } from '../state/hooks';
 import { useZoom } from '../theme/zoom';
 import { PanelHeader } from '../layout/PanelHeader';
 import { lineText } from './terminal-feed';
@@ -10,7 +9,8 @@ import { TerminalMirror } from './TerminalMirror';
 import { TerminalView } from './TerminalView';
 
 export function TerminalPane() {
-  const { terminal } = useApp();
+  // The live run's terminal, or the reopened run's (printed again from its saved log).
+  const terminal = useShownTerminal();
   const theme = useTheme();
   const zoom = useZoom();
   useStoreVersion(terminal);
@@ -51,7 +51,7 @@ export function TerminalPane() {
         </button>
       </PanelHeader>
       <div className="pane__body terminal-body">
-        <TerminalView store={terminal} theme={theme} fontSize={Math.round(14 * zoom)} />
+        <TerminalView key={terminal.id} store={terminal} theme={theme} fontSize={Math.round(14 * zoom)} />
         <TerminalMirror store={terminal} />
       </div>
     </section>

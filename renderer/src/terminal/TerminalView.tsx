@@ -24,6 +24,8 @@ export function TerminalView({ store, theme, fontSize }: Props) {
   const fitRef = useRef<FitAddon | null>(null);
   const writtenRef = useRef({ generation: -1, total: 0 });
   const themeRef = useRef(theme);
+  /** The theme and font size the terminal's content was printed with. */
+  const printedRef = useRef({ theme, fontSize });
 
   // Create the terminal once.
   useEffect(() => {
@@ -91,10 +93,13 @@ export function TerminalView({ store, theme, fontSize }: Props) {
     return store.subscribe(write);
   }, [store]);
 
-  // Theme or font size changed: restyle and print everything again.
+  // Theme or font size changed: restyle and print everything again. (Not on mount: the write
+  // effect printed it already, and reset() here would not cancel writes still queued.)
   useEffect(() => {
     const term = termRef.current;
     if (!term) return;
+    if (printedRef.current.theme === theme && printedRef.current.fontSize === fontSize) return;
+    printedRef.current = { theme, fontSize };
     themeRef.current = theme;
     term.options.theme = xtermTheme(theme);
     term.options.fontSize = fontSize;

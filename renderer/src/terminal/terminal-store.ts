@@ -12,7 +12,11 @@ import { TerminalFeed, type TermLine } from './terminal-feed';
 const MAX_LINES = 20_000;
 const PARTIAL_FLUSH_MS = 250;
 
+let nextId = 1;
+
 export class TerminalStore implements RunEventsListener {
+  /** Tells stores apart (the view makes a fresh terminal for each). */
+  readonly id = nextId++;
   lines: TermLine[] = [];
   /** Lines appended since the last clear (including those dropped from the front). */
   total = 0;

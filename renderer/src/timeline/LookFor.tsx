@@ -1,17 +1,20 @@
 /**
  * "What to look for": the chosen example's hint, beside the timeline it is
  * about. Once the code is edited the hint may no longer fit, so it starts
- * folded (and says so).
+ * folded (and says so). A reopened run shows the hint of the example whose
+ * code it ran, if any.
  */
 import { useState } from 'react';
-import { findExample } from '../../../shared/examples';
+import { EXAMPLES, findExample } from '../../../shared/examples';
 import { sameCode } from '../gallery/load-example';
 import { useCode, useExampleId } from '../state/hooks';
 
-export function LookFor() {
+export function LookFor({ code: runCode }: { code?: string }) {
   const exampleId = useExampleId();
-  const code = useCode();
-  const example = findExample(exampleId);
+  const editorCode = useCode();
+  const code = runCode ?? editorCode;
+  const example =
+    runCode !== undefined ? EXAMPLES.find((e) => sameCode(e.code, runCode)) : findExample(exampleId);
   const edited = example ? !sameCode(code, example.code) : false;
   const [choice, setChoice] = useState<{ example: string | null; open: boolean } | null>(null);
   if (!example) return null;

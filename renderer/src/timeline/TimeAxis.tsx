@@ -8,12 +8,23 @@ interface Props {
   height: number;
   fontSize: number;
   maxTicks: number;
+  testId?: string;
+  /** When set, the axis is announced with this name (else it is decoration). */
+  label?: string;
 }
 
-export function TimeAxis({ scale, width, height, fontSize, maxTicks }: Props) {
+export function TimeAxis({ scale, width, height, fontSize, maxTicks, testId, label }: Props) {
   const step = tickStep(scale.domainEnd, maxTicks);
   return (
-    <svg className="tl-axis" width={width} height={height} aria-hidden="true">
+    <svg
+      className="tl-axis"
+      width={width}
+      height={height}
+      data-testid={testId}
+      role={label ? 'img' : undefined}
+      aria-label={label}
+      aria-hidden={label ? undefined : 'true'}
+    >
       {ticks(scale.domainEnd, maxTicks).map((t) => (
         <g key={t}>
           <line x1={scale.x(t)} x2={scale.x(t)} y1={height - 6} y2={height} />

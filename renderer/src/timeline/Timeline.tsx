@@ -8,20 +8,20 @@
 import { useRef, useState, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
 import type { TaskRecord } from '../../../shared/run-model';
 import { fitDomainEnd, liveDomainEnd } from '../../../shared/timeline-scale';
-import { useRunSession, useTheme } from '../state/hooks';
-import { barState, workerColor } from '../theme/palette';
+import type { ShownRun } from '../state/run-viewer';
+import { useTheme } from '../state/hooks';
 import { useZoom } from '../theme/zoom';
+import { buildBars, laneMids } from './bars';
 import { CallerLane } from './CallerLane';
-import { cachedBarLabel, taskTooltip, workerTooltip } from './describe';
-import { fitLabel, layoutLanes, makeScale } from './geometry';
+import { taskTooltip, workerTooltip } from './describe';
+import { layoutLanes, makeScale } from './geometry';
 import { navigate, type NavLane } from './keyboard';
 import { QueueLane } from './QueueLane';
-import type { BarLabelProps, TaskBarProps } from './TaskBar';
 import { GridLines, TimeAxis } from './TimeAxis';
 import { Tooltip, type TooltipAnchor } from './Tooltip';
 import { useElementSize } from './use-element-size';
 import { useNow } from './use-now';
-import { WorkerLane } from './WorkerLane';
+import { WorkerLanes } from './WorkerLanes';
 
 interface Hover {
   kind: 'task' | 'queue' | 'delivery' | 'worker';
@@ -30,8 +30,13 @@ interface Hover {
   clientY: number;
 }
 
-export function Timeline({ legend }: { legend?: ReactNode }) {
-  const session = useRunSession();
+interface Props {
+  /** The run to draw: the live session, or a run reopened from the history. */
+  run: ShownRun;
+  legend?: ReactNode;
+}
+
+export function Timeline({ run: session, legend }: Props) {
   const theme = useTheme();
   const zoom = useZoom();
   const model = session.model;
@@ -65,47 +70,9 @@ export function Timeline({ legend }: { legend?: ReactNode }) {
   const domId = (task: number): string => `tl-${runKey}-task-${task}`;
 
   // Bars per worker lane, and the keyboard's lanes.
-  const laneOf = new Map(layout.workers.map((lane) => [lane.worker.index, lane]));
-  const laneMid = new Map(layout.workers.map((lane) => [lane.worker.index, lane.y + lane.height / 2]));
-  const bars = new Map<number, TaskBarProps[]>();
-  const labels = new Map<number, BarLabelProps[]>();
-  for (const task of model.tasks) {
-    if (task.worker === null || task.started === null) continue;
-    const lane = laneOf.get(task.worker);
-    if (!lane) continue;
-    // Bars are placed in milliseconds; their lane scales them to pixels (a new axis end redraws nothing).
-    const duration = Math.max(1e-3, (task.finished ?? now) - task.started);
-    const state = barState(task.state);
-    const y = lane.y + (lane.height - layout.barHeight) / 2;
-    const list = bars.get(task.worker) ?? [];
-    list.push({
-      domId: domId(task.id),
-      task: task.id,
-      pid: task.pid,
-      state,
-      label: task.label,
-      ariaLabel: cachedBarLabel(task),
-      start: task.started,
-      duration,
-      y,
-      height: layout.barHeight,
-      active: active === task.id,
-    });
-    bars.set(task.worker, list);
-    const widthPx = Math.max(2, scale.x(task.started + duration) - scale.x(task.started));
-    const text = fitLabel(state === 'failed' ? `✕ ${task.label}` : task.label, widthPx, layout.fontSize);
-    if (text !== null) {
-      const laneLabels = labels.get(task.worker) ?? [];
-      laneLabels.push({
-        task: task.id,
-        x: scale.x(task.started) + layout.fontSize * 0.45,
-        y: y + layout.barHeight / 2,
-        text,
-        fontSize: layout.fontSize,
-      });
-      labels.set(task.worker, laneLabels);
-    }
-  }
+  const laneMid = laneMids(layout);
+  const lanes = buildBars(model, layout, scale, now, domId, active);
+  const bars = lanes.bars;
   const navLanes: NavLane[] = layout.workers.map((lane) => ({
     bars: (bars.get(lane.worker.index) ?? [])
       .map((b) => ({ task: b.task, start: b.start }))
@@ -207,31 +174,9 @@ export function Timeline({ legend }: { legend?: ReactNode }) {
             onPointerLeave={() => setHover(null)}
             role="presentation"
           >
-            <defs>
-              <pattern
-                id="tl-hatch"
-                width="6"
-                height="6"
-                patternUnits="userSpaceOnUse"
-                patternTransform="rotate(45)"
-              >
-                <rect width="3" height="6" className="tl-hatch-stripe" />
-              </pattern>
-            </defs>
             <GridLines scale={scale} height={layout.height} maxTicks={maxTicks} />
             <QueueLane tasks={model.tasks} layout={layout} scale={scale} now={now} version={model.version} />
-            {layout.workers.map((lane) => (
-              <WorkerLane
-                key={lane.worker.index}
-                lane={lane}
-                layout={layout}
-                scale={scale}
-                now={now}
-                color={workerColor(theme, lane.worker.index)}
-                bars={bars.get(lane.worker.index) ?? []}
-                labels={labels.get(lane.worker.index) ?? []}
-              />
-            ))}
+            <WorkerLanes layout={layout} scale={scale} now={now} theme={theme} lanes={lanes} />
             <CallerLane tasks={model.tasks} layout={layout} scale={scale} laneMid={laneMid} />
             {running && (
               <line

@@ -12,11 +12,13 @@ interface Props {
   scale: Scale;
   now: number;
   color: string;
+  /** Id of the hatch pattern drawn over the start-up. */
+  hatchId: string;
   bars: TaskBarProps[];
   labels: BarLabelProps[];
 }
 
-export function WorkerLane({ lane, layout, scale, now, color, bars, labels }: Props) {
+export function WorkerLane({ lane, layout, scale, now, color, hatchId, bars, labels }: Props) {
   const { worker } = lane;
   const end = worker.exited ?? now;
   const x0 = scale.x(worker.spawned);
@@ -81,6 +83,7 @@ export function WorkerLane({ lane, layout, scale, now, color, bars, labels }: Pr
             />
             <rect
               className="tl-startup-hatch"
+              fill={`url(#${hatchId})`}
               x={x0}
               y={barTop}
               width={xReady - x0}

@@ -39,7 +39,17 @@ export interface Layout {
 /** Most sub-rows the queue lane uses; tasks beyond share rows. */
 export const MAX_QUEUE_ROWS = 6;
 
-export function layoutLanes(workers: readonly WorkerRecord[], taskCount: number, zoom: number): Layout {
+export interface LayoutOptions {
+  /** Draw the queue lane (the comparison leaves it out: its bar of where the time went says it). */
+  queue?: boolean;
+}
+
+export function layoutLanes(
+  workers: readonly WorkerRecord[],
+  taskCount: number,
+  zoom: number,
+  options: LayoutOptions = {},
+): Layout {
   const z = zoom;
   const gap = Math.round(5 * z);
   const compact = workers.length > 24;
@@ -48,8 +58,11 @@ export function layoutLanes(workers: readonly WorkerRecord[], taskCount: number,
   const rows = Math.max(1, Math.min(taskCount, MAX_QUEUE_ROWS));
   const rowHeight = Math.round((rows <= 5 ? 13 : 10) * z);
   let y = gap;
-  const queue = { y, height: rows * rowHeight + Math.round(8 * z), rows, rowHeight };
-  y += queue.height + gap;
+  const queue =
+    options.queue === false
+      ? { y, height: 0, rows: 0, rowHeight: 0 }
+      : { y, height: rows * rowHeight + Math.round(8 * z), rows, rowHeight };
+  if (queue.height > 0) y += queue.height + gap;
   const lanes = workers.map((worker) => {
     const box = { worker, y, height: laneHeight };
     y += laneHeight + Math.round((compact ? 2 : 4) * z);

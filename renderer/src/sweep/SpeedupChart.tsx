@@ -1,0 +1,139 @@
+/**
+ * Speedup against max workers: the measured points, the ideal line S = n,
+ * and Amdahl's law fitted to the measurements, S(n) = 1 / (s + (1 − s) / n).
+ * A dotted line marks the machine's CPU count (past it, workers share cores).
+ */
+import { amdahlSpeedup } from '../../../shared/amdahl';
+import { formatSpeedup } from '../../../shared/compare';
+import type { AmdahlFit, WorkerPoint } from '../../../shared/sweep';
+import { formatSeconds } from '../../../shared/timeline-scale';
+import { chartFrame, ChartFrame } from './ChartFrame';
+import { ChartLegend } from './ChartLegend';
+import { integerTicks, linearAxis, niceTicks, serialFractionText } from './chart-geometry';
+
+interface Props {
+  points: readonly WorkerPoint[];
+  fit: AmdahlFit | null;
+  /** The largest worker count of the sweep (planned), so the axis does not jump as points arrive. */
+  maxWorkers: number;
+  cpus: number | null;
+  width: number;
+  zoom: number;
+}
+
+export function SpeedupChart({ points, fit, maxWorkers, cpus, width, zoom }: Props) {
+  const frame = chartFrame(width, zoom);
+  const fontSize = Math.round(12 * zoom);
+  const nMax = Math.max(2, maxWorkers, ...points.map((p) => p.workers));
+  const yTop = Math.max(nMax, ...points.map((p) => p.speedup)) * 1.05;
+  const x = linearAxis(
+    1,
+    nMax,
+    frame.left,
+    frame.right,
+    integerTicks(nMax, Math.floor((frame.right - frame.left) / (40 * zoom))),
+  );
+  const y = linearAxis(0, yTop, frame.bottom, frame.top, niceTicks(0, yTop, 6));
+  const curve: string[] = [];
+  if (fit) {
+    const steps = 60;
+    for (let i = 0; i <= steps; i++) {
+      const n = 1 + ((nMax - 1) * i) / steps;
+      curve.push(
+        `${i === 0 ? 'M' : 'L'} ${x.at(n).toFixed(1)} ${y.at(amdahlSpeedup(fit.serialFraction, n)).toFixed(1)}`,
+      );
+    }
+  }
+  const description =
+    `Measured speedup against the 1-worker run: ` +
+    points
+      .map((p) => `${p.workers} worker${p.workers === 1 ? '' : 's'} ${formatSpeedup(p.speedup)}`)
+      .join(', ') +
+    `. The ideal line is S = n.` +
+    (fit ? ` Amdahl's law fitted with a serial fraction of ${serialFractionText(fit.serialFraction)}.` : '');
+  return (
+    <ChartFrame
+      frame={frame}
+      x={x}
+      y={y}
+      xLabel="max workers (n)"
+      yLabel="speedup S"
+      yTickText={(v) => `${v}×`}
+      title="Speedup against the number of workers"
+      description={description}
+      fontSize={fontSize}
+    >
+      {cpus !== null && cpus < nMax && (
+        <g className="chart__cpus" data-testid="cpu-line" aria-hidden="true">
+          <line x1={x.at(cpus)} x2={x.at(cpus)} y1={frame.top} y2={frame.bottom} />
+          <text x={x.at(cpus) + fontSize * 0.4} y={frame.bottom - fontSize * 0.6} fontSize={fontSize}>
+            {cpus} CPU{cpus === 1 ? '' : 's'} here
+          </text>
+        </g>
+      )}
+      <line
+        className="chart__ideal"
+        data-testid="ideal-line"
+        x1={x.at(1)}
+        y1={y.at(1)}
+        x2={x.at(nMax)}
+        y2={y.at(nMax)}
+      >
+        <title>Ideal: S = n</title>
+      </line>
+      {fit && (
+        <path className="chart__curve" data-testid="amdahl-curve" d={curve.join(' ')}>
+          <title>{`Amdahl's law, serial fraction ${serialFractionText(fit.serialFraction)}`}</title>
+        </path>
+      )}
+      {points.length > 1 && (
+        <polyline
+          className="chart__measured-line"
+          points={points.map((p) => `${x.at(p.workers)},${y.at(p.speedup)}`).join(' ')}
+          aria-hidden="true"
+        />
+      )}
+      <ChartLegend
+        x={frame.left + fontSize}
+        y={frame.top + fontSize * 0.5}
+        fontSize={fontSize}
+        items={[
+          { kind: 'point', label: 'measured' },
+          { kind: 'ideal', label: 'ideal: S = n' },
+          ...(fit
+            ? [
+                {
+                  kind: 'curve' as const,
+                  label: `Amdahl's law, serial fraction ≈ ${serialFractionText(fit.serialFraction)}`,
+                },
+              ]
+            : []),
+        ]}
+      />
+      {points.map((p) => (
+        <g
+          key={p.runId}
+          className="chart__point"
+          data-testid="sweep-point"
+          data-workers={p.workers}
+          data-speedup={p.speedup.toFixed(4)}
+          data-wall-ms={Math.round(p.wallMs)}
+          data-run-id={p.runId}
+        >
+          <circle cx={x.at(p.workers)} cy={y.at(p.speedup)} r={5 * zoom}>
+            <title>{`${p.workers} worker${p.workers === 1 ? '' : 's'}: speedup ${formatSpeedup(p.speedup)}, wall time ${formatSeconds(p.wallMs)}`}</title>
+          </circle>
+          <text
+            x={x.at(p.workers)}
+            y={y.at(p.speedup) + fontSize * 1.5}
+            textAnchor="middle"
+            fontSize={fontSize}
+            aria-hidden="true"
+          >
+            {formatSpeedup(p.speedup)}
+          </text>
+        </g>
+      ))}
+    </ChartFrame>
+  );
+}

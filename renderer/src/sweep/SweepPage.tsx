@@ -1,0 +1,157 @@
+/**
+ * A sweep's page: its progress while it runs (cancellable), then the chart
+ * (speedup against workers with the ideal line and the fitted Amdahl curve,
+ * or wall time against chunksize), the measurements, and a way to open the
+ * sweep's runs in the comparison.
+ */
+import { useRef } from 'react';
+import { formatPercent, formatSpeedup } from '../../../shared/compare';
+import { chunkSweepPoints, fitSweep, workerSweepPoints } from '../../../shared/sweep';
+import { formatSeconds } from '../../../shared/timeline-scale';
+import { useApp } from '../state/app-context';
+import { useHistory, useSweeps } from '../state/hooks';
+import { sweepGroupKind } from '../state/sweep-store';
+import { useElementSize } from '../timeline/use-element-size';
+import { useZoom } from '../theme/zoom';
+import { serialFractionText } from './chart-geometry';
+import { ChunkChart } from './ChunkChart';
+import { SpeedupChart } from './SpeedupChart';
+import { SweepProgress } from './SweepProgress';
+
+export function SweepPage() {
+  const { pages, host } = useApp();
+  const sweeps = useSweeps();
+  const history = useHistory();
+  const zoom = useZoom();
+  const chartRef = useRef<HTMLDivElement>(null);
+  const { width } = useElementSize(chartRef);
+  const group = sweeps.shownGroup;
+  const kind = group ? sweepGroupKind(group) : null;
+  const runs = group ? history.group(group) : [];
+  const state = sweeps.state && sweeps.state.group === group ? sweeps.state : null;
+  const cpus = host?.cpus ?? null;
+  const fn = runs[0]?.spec.fn ?? state?.plan.spec.fn ?? '';
+
+  const workerPoints = kind === 'workers' ? workerSweepPoints(runs) : [];
+  const fit = kind === 'workers' ? fitSweep(workerPoints, cpus) : null;
+  const chunkPoints = kind === 'chunksize' ? chunkSweepPoints(runs) : [];
+  const planned =
+    state?.plan.values ?? runs.map((r) => (kind === 'workers' ? r.spec.maxWorkers : r.spec.chunksize));
+  const pointCount = kind === 'workers' ? workerPoints.length : chunkPoints.length;
+
+  return (
+    <section className="page sweep-page" aria-label="Sweep" data-testid="sweep-page">
+      <div className="page__header">
+        <h2 className="page__title">Sweep</h2>
+        <span className="page__detail">
+          {fn && `${fn} · `}
+          {kind === 'workers'
+            ? 'speedup against max workers'
+            : kind === 'chunksize'
+              ? 'wall time against chunksize'
+              : ''}
+        </span>
+        <div className="page__actions">
+          <button
+            type="button"
+            className="btn btn--small"
+            disabled={runs.length < 2 || Boolean(state && state.status === 'running')}
+            onClick={() => {
+              history.select(runs.map((r) => r.id));
+              pages.show('compare');
+            }}
+            data-testid="sweep-compare"
+          >
+            Compare these runs
+          </button>
+          <button type="button" className="btn btn--small" onClick={() => pages.openSweepDialog(true)}>
+            New sweep…
+          </button>
+        </div>
+      </div>
+      {state && <SweepProgress state={state} onCancel={() => sweeps.cancel()} />}
+      <div className="sweep__body">
+        {group === null ? (
+          <p className="page__empty">No sweep yet. Start one with Sweep… (in the History or next to Run).</p>
+        ) : (
+          <>
+            <div
+              className="sweep__chart"
+              ref={chartRef}
+              data-testid="sweep-chart"
+              data-kind={kind ?? undefined}
+            >
+              {width > 0 && pointCount === 0 && (
+                <p className="page__empty">The chart fills in as the runs finish.</p>
+              )}
+              {width > 0 && pointCount > 0 && kind === 'workers' && (
+                <SpeedupChart
+                  points={workerPoints}
+                  fit={fit}
+                  maxWorkers={Math.max(...planned, 1)}
+                  cpus={cpus}
+                  width={width}
+                  zoom={zoom}
+                />
+              )}
+              {width > 0 && pointCount > 0 && kind === 'chunksize' && (
+                <ChunkChart points={chunkPoints} values={planned} width={width} zoom={zoom} />
+              )}
+            </div>
+            <div className="sweep__facts">
+              {kind === 'workers' && fit && (
+                <p className="sweep__fit">
+                  Amdahl&apos;s law fitted to{' '}
+                  {fit.limitedToCpus
+                    ? `the runs with at most ${cpus} worker${cpus === 1 ? '' : 's'} (${cpus} CPU${cpus === 1 ? '' : 's'} here)`
+                    : 'the measurements'}
+                  :{' '}
+                  <strong data-testid="serial-fraction">
+                    serial fraction ≈ {serialFractionText(fit.serialFraction)}
+                  </strong>
+                  .{' '}
+                  <span className="sweep__hint">
+                    The serial fraction is the share of the work that does not get faster with more workers
+                    (start-up, sending tasks and results, the caller&apos;s own work).
+                    {fit.limitedToCpus &&
+                      ` Past ${cpus} workers the processes share ${cpus} CPU${cpus === 1 ? '' : 's'}, so the speedup stops growing.`}
+                  </span>
+                </p>
+              )}
+              {pointCount > 0 && (
+                <table className="sweep__table" data-testid="sweep-table">
+                  <caption className="visually-hidden">Measurements of the sweep</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{kind === 'workers' ? 'Max workers' : 'Chunksize'}</th>
+                      <th scope="col">Wall time</th>
+                      {kind === 'workers' && <th scope="col">Speedup</th>}
+                      {kind === 'workers' && <th scope="col">Efficiency</th>}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {kind === 'workers'
+                      ? workerPoints.map((p) => (
+                          <tr key={p.runId}>
+                            <td>{p.workers}</td>
+                            <td>{formatSeconds(p.wallMs)}</td>
+                            <td>{formatSpeedup(p.speedup)}</td>
+                            <td>{formatPercent(p.speedup / p.workers)}</td>
+                          </tr>
+                        ))
+                      : chunkPoints.map((p) => (
+                          <tr key={p.runId}>
+                            <td>{p.chunksize}</td>
+                            <td>{formatSeconds(p.wallMs)}</td>
+                          </tr>
+                        ))}
+                  </tbody>
+                </table>
+              )}
+            </div>
+          </>
+        )}
+      </div>
+    </section>
+  );
+}
