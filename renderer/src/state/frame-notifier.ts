@@ -1,14 +1,25 @@
 /**
- * Coalesces change notifications to at most one per animation frame: run
- * events arrive in bursts (a batch every few tens of ms, thousands of events
- * in a big run) and the views only need to redraw once per frame.
+ * Coalesces change notifications: run events arrive in bursts (a batch every
+ * few tens of ms, thousands of events in a big run) and the views only need
+ * to redraw once per frame — or, for the live run views, a few times a
+ * second (`minIntervalMs`), so that drawing never competes with the worker
+ * processes for the CPU (on a 2-core laptop a 60 Hz redraw costs a core).
  */
 export type Listener = () => void;
 
+/** How often the live run views redraw at most. */
+export const LIVE_REFRESH_MS = 100;
+
 export class FrameNotifier {
   readonly #listeners = new Set<Listener>();
+  readonly #minIntervalMs: number;
   #scheduled = false;
   #version = 0;
+  #lastNotified = 0;
+
+  constructor(minIntervalMs = 0) {
+    this.#minIntervalMs = minIntervalMs;
+  }
 
   subscribe = (listener: Listener): (() => void) => {
     this.#listeners.add(listener);
@@ -20,7 +31,7 @@ export class FrameNotifier {
   /** A number that changes whenever the listeners were told about a change. */
   getVersion = (): number => this.#version;
 
-  /** Notify on the next frame (several calls in one frame notify once). */
+  /** Notify on the next frame, or once the minimum interval has passed (several calls notify once). */
   schedule(): void {
     if (this.#scheduled) return;
     this.#scheduled = true;
@@ -28,16 +39,22 @@ export class FrameNotifier {
       this.#scheduled = false;
       this.now();
     };
-    if (typeof requestAnimationFrame === 'function' && document.visibilityState !== 'hidden') {
-      requestAnimationFrame(run);
-    } else {
-      setTimeout(run, 16);
-    }
+    const onFrame = (): void => {
+      if (typeof requestAnimationFrame === 'function' && document.visibilityState !== 'hidden') {
+        requestAnimationFrame(run);
+      } else {
+        setTimeout(run, 16);
+      }
+    };
+    const wait = this.#lastNotified + this.#minIntervalMs - performance.now();
+    if (wait > 0) setTimeout(onFrame, wait);
+    else onFrame();
   }
 
   /** Notify right away. */
   now(): void {
     this.#version++;
+    this.#lastNotified = performance.now();
     for (const listener of [...this.#listeners]) listener();
   }
 }

@@ -10,7 +10,7 @@
 import type { RunMeta } from '../../../shared/api';
 import type { RunEvent, RunEventBatch, RunOutcome } from '../../../shared/run-events';
 import { RunModel } from '../../../shared/run-model';
-import { FrameNotifier } from './frame-notifier';
+import { FrameNotifier, LIVE_REFRESH_MS } from './frame-notifier';
 
 export type RunPhase = 'idle' | 'starting' | 'running' | 'finished';
 
@@ -39,7 +39,7 @@ export class RunSession {
   readonly #stash = new Map<string, RunEvent[]>();
   readonly #listeners = new Set<RunEventsListener>();
   readonly #waiters = new Map<string, ((end: RunEnd) => void)[]>();
-  readonly #notifier = new FrameNotifier();
+  readonly #notifier = new FrameNotifier(LIVE_REFRESH_MS);
 
   subscribe = (listener: () => void): (() => void) => this.#notifier.subscribe(listener);
   getVersion = (): number => this.#notifier.getVersion();
@@ -49,6 +49,14 @@ export class RunSession {
     return () => {
       this.#listeners.delete(listener);
     };
+  }
+
+  /**
+   * A sweep run is a measurement: its views are not redrawn until it ends,
+   * so that drawing takes no CPU from the workers being timed.
+   */
+  get measuring(): boolean {
+    return this.phase === 'running' && /^sweep-/.test(this.meta.group ?? '');
   }
 
   get active(): boolean {
@@ -139,7 +147,7 @@ export class RunSession {
     if (this.model.finish && this.phase === 'running') this.phase = 'finished';
     for (const listener of this.#listeners) listener.events(events);
     if (this.model.finish && this.runId !== null) this.#settle(this.runId, this.model.finish.outcome);
-    this.#notifier.schedule();
+    if (!this.measuring) this.#notifier.schedule();
   }
 
   #settle(runId: string, end: RunEnd): void {

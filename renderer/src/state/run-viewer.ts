@@ -14,6 +14,8 @@ export interface ShownRun {
   model: RunModel;
   runId: string | null;
   phase: RunPhase;
+  /** True while a measured run (a sweep step) is not being redrawn live. */
+  readonly measuring?: boolean;
   nowMs(): number;
 }
 

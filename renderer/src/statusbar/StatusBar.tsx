@@ -14,7 +14,7 @@ export function StatusBar() {
   const session = useRunSession();
   const save = useSaveState();
   const running = session.phase === 'running';
-  const elapsed = useNow(running, () => session.nowMs());
+  const elapsed = useNow(running && !session.measuring, () => session.nowMs());
   const model = session.model;
   const counts = model.counts();
   const status = runStatus(session);

@@ -5,7 +5,7 @@
  * flushed after a short pause so a progress dot still shows up.
  */
 import type { RunEvent } from '../../../shared/run-events';
-import { FrameNotifier } from '../state/frame-notifier';
+import { FrameNotifier, LIVE_REFRESH_MS } from '../state/frame-notifier';
 import type { RunEventsListener } from '../state/run-session';
 import { TerminalFeed, type TermLine } from './terminal-feed';
 
@@ -24,7 +24,7 @@ export class TerminalStore implements RunEventsListener {
   generation = 0;
   #feed = new TerminalFeed();
   #timer: ReturnType<typeof setTimeout> | null = null;
-  readonly #notifier = new FrameNotifier();
+  readonly #notifier = new FrameNotifier(LIVE_REFRESH_MS);
 
   subscribe = (listener: () => void): (() => void) => this.#notifier.subscribe(listener);
   getVersion = (): number => this.#notifier.getVersion();

@@ -41,7 +41,7 @@ export function Timeline({ run: session, legend }: Props) {
   const zoom = useZoom();
   const model = session.model;
   const running = session.phase === 'running';
-  const now = useNow(running, () => session.nowMs());
+  const now = useNow(running && session.measuring !== true, () => session.nowMs());
   const rootRef = useRef<HTMLDivElement>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
   const { width } = useElementSize(scrollRef);
