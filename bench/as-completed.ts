@@ -6,6 +6,7 @@
  */
 import { asCompleted, ProcessPoolExecutor } from '../electron/pool';
 import { type BenchConfig, type FigureSet, progress, TASK_MODULE, warm } from './config';
+import { ipcFloorDelays } from './ipc-floor';
 import { epochMs } from './tasks.mjs';
 import { mean, median, mulberry32, percentile, round } from './stats';
 
@@ -28,6 +29,7 @@ export async function benchAsCompleted(cfg: BenchConfig): Promise<FigureSet> {
   } finally {
     await ex.shutdown({ wait: true });
   }
+  const floor = await ipcFloorDelays(sleeps);
   return {
     n: cfg.acN,
     sleep_ms_max: cfg.acSleepMaxMs,
@@ -36,6 +38,8 @@ export async function benchAsCompleted(cfg: BenchConfig): Promise<FigureSet> {
     delay_ms_p95: round(percentile(delays, 95), 4),
     delay_ms_min: round(Math.min(...delays), 4),
     delay_ms_max: round(Math.max(...delays), 4),
+    floor_delay_ms_mean: round(mean(floor), 4),
+    floor_delay_ms_median: round(median(floor), 4),
     wall_s: round(wall),
     ideal_wall_s: round(sleeps.reduce((a, b) => a + b, 0) / 2000),
   };

@@ -63,6 +63,16 @@ export const METRICS: readonly Metric[] = [
   { workload: 'as_completed', key: 'delay_ms_median', label: 'delivery delay, median (ms)' },
   { workload: 'as_completed', key: 'delay_ms_p95', label: 'delivery delay, p95 (ms)' },
   { workload: 'as_completed', key: 'delay_ms_max', label: 'delivery delay, max (ms)' },
+  {
+    workload: 'as_completed',
+    key: 'floor_delay_ms_mean',
+    label: '  floor: bare fork children, same schedule, mean (ms)',
+  },
+  {
+    workload: 'as_completed',
+    key: 'floor_delay_ms_median',
+    label: '  floor: bare fork children, same schedule, median (ms)',
+  },
   { workload: 'as_completed', key: 'wall_s', label: 'wall time (s)' },
   { workload: 'as_completed', key: 'ideal_wall_s', label: 'ideal wall time, sum of sleeps / 2 (s)' },
 ];
