@@ -105,3 +105,51 @@ export async function deliveryOrder(page: Page): Promise<string[]> {
   );
   return markers.sort((a, b) => a.order - b.order).map((m) => labelOf.get(m.task) ?? `?${m.task}`);
 }
+
+/**
+ * The seed's submit example, finished: the terminal shows which process ran
+ * each task (three distinct PIDs), result() in submission order and the
+ * summary; the timeline has one lane per PID and each bar on the lane of the
+ * process that ran it. Returns the PIDs.
+ */
+export async function expectSubmitExampleResults(page: Page): Promise<string[]> {
+  // Terminal: each task says which process runs it, prefixed with that PID.
+  const lines = await terminalLines(page);
+  const starts = lines
+    .map((l) => /^\[(\d+)\] Task (\d) starting in process (\d+)$/.exec(l))
+    .filter((m): m is RegExpExecArray => m !== null);
+  expect(starts).toHaveLength(5);
+  for (const m of starts) expect(m[1]).toBe(m[3]);
+  expect(starts.map((m) => m[2]).sort()).toEqual(['0', '1', '2', '3', '4']);
+  const pids = [...new Set(starts.map((m) => m[3]!))];
+  expect(pids).toHaveLength(3);
+  // Then result() in submission order.
+  expect(await callerLines(page)).toEqual([
+    'Task 0 done.',
+    'Task 1 done.',
+    'Task 2 done.',
+    'Task 3 done.',
+    'Task 4 done.',
+  ]);
+  expect(lines.at(-1)).toMatch(/^Done in \d+(\.\d+)? s · 5 tasks · 3 worker processes/);
+
+  // Timeline: one lane per PID, one bar per task on the lane of the process that ran it.
+  expect((await lanePids(page)).sort()).toEqual([...pids].sort());
+  const bars = await timelineBars(page);
+  expect(bars.map((b) => b.label).sort()).toEqual(['task(0)', 'task(1)', 'task(2)', 'task(3)', 'task(4)']);
+  for (const bar of bars) {
+    expect(bar.state).toBe('done');
+    const started = starts.find((m) => `task(${m[2]})` === bar.label)!;
+    expect(bar.pid).toBe(started[3]);
+    expect(bar.ariaLabel).toMatch(
+      new RegExp(
+        `^${bar.label.replace(/[()]/g, '\\$&')}: done on PID ${bar.pid}, [\\d.]+ s to [\\d.]+ s, result 'Task \\d done\\.'`,
+      ),
+    );
+  }
+  for (const pid of pids) {
+    const lane = page.locator(`[data-testid="timeline-lane"][data-pid="${pid}"]`);
+    await expect(lane.getByTestId('timeline-bar')).not.toHaveCount(0);
+  }
+  return pids;
+}

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { electronBinary } from '../scripts/electron-binary.mjs';
 import { expect, saveScreenshot, test } from './fixtures';
-import { callerLines, lanePids, runButton, terminalLines, timelineBars, waitForFinish } from './app';
+import { expectSubmitExampleResults, runButton, waitForFinish } from './app';
 
 test('the desktop app runs the submit example on three worker processes', async () => {
   const binary = electronBinary();
@@ -36,27 +36,7 @@ test('the desktop app runs the submit example on three worker processes', async 
     await waitForFinish(page);
     await saveScreenshot(page, 'electron-submit-finished');
 
-    const starts = (await terminalLines(page))
-      .map((l) => /^\[(\d+)\] Task (\d) starting in process (\d+)$/.exec(l))
-      .filter((m): m is RegExpExecArray => m !== null);
-    expect(starts).toHaveLength(5);
-    const pids = [...new Set(starts.map((m) => m[3]!))];
-    expect(pids).toHaveLength(3);
-    expect(await callerLines(page)).toEqual([
-      'Task 0 done.',
-      'Task 1 done.',
-      'Task 2 done.',
-      'Task 3 done.',
-      'Task 4 done.',
-    ]);
-    expect((await lanePids(page)).sort()).toEqual([...pids].sort());
-    expect((await timelineBars(page)).map((b) => b.label).sort()).toEqual([
-      'task(0)',
-      'task(1)',
-      'task(2)',
-      'task(3)',
-      'task(4)',
-    ]);
+    await expectSubmitExampleResults(page);
   } finally {
     await app.close();
     rmSync(userData, { recursive: true, force: true });

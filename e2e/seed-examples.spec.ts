@@ -13,7 +13,7 @@ import {
   outcome,
   pickExample,
   runButton,
-  terminalLines,
+  expectSubmitExampleResults,
   timelineBars,
   waitForFinish,
 } from './app';
@@ -35,44 +35,7 @@ test('submit(): five 2-second tasks on three processes', async ({ app: page }) =
   await waitForFinish(page);
   await saveScreenshot(page, 'submit-finished');
 
-  // Terminal: each task says which process runs it, prefixed with that PID.
-  const lines = await terminalLines(page);
-  const starts = lines
-    .map((l) => /^\[(\d+)\] Task (\d) starting in process (\d+)$/.exec(l))
-    .filter((m): m is RegExpExecArray => m !== null);
-  expect(starts).toHaveLength(5);
-  for (const m of starts) expect(m[1]).toBe(m[3]);
-  expect(starts.map((m) => m[2]).sort()).toEqual(['0', '1', '2', '3', '4']);
-  const pids = [...new Set(starts.map((m) => m[3]!))];
-  expect(pids).toHaveLength(3);
-  // Then result() in submission order.
-  expect(await callerLines(page)).toEqual([
-    'Task 0 done.',
-    'Task 1 done.',
-    'Task 2 done.',
-    'Task 3 done.',
-    'Task 4 done.',
-  ]);
-  expect(lines.at(-1)).toMatch(/^Done in \d+(\.\d+)? s · 5 tasks · 3 worker processes/);
-
-  // Timeline: one lane per PID, one bar per task on the lane of the process that ran it.
-  expect((await lanePids(page)).sort()).toEqual([...pids].sort());
-  const bars = await timelineBars(page);
-  expect(bars.map((b) => b.label).sort()).toEqual(['task(0)', 'task(1)', 'task(2)', 'task(3)', 'task(4)']);
-  for (const bar of bars) {
-    expect(bar.state).toBe('done');
-    const started = starts.find((m) => `task(${m[2]})` === bar.label)!;
-    expect(bar.pid).toBe(started[3]);
-    expect(bar.ariaLabel).toMatch(
-      new RegExp(
-        `^${bar.label.replace(/[()]/g, '\\$&')}: done on PID ${bar.pid}, [\\d.]+ s to [\\d.]+ s, result 'Task \\d done\\.'`,
-      ),
-    );
-  }
-  for (const pid of pids) {
-    const lane = page.locator(`[data-testid="timeline-lane"][data-pid="${pid}"]`);
-    await expect(lane.getByTestId('timeline-bar')).not.toHaveCount(0);
-  }
+  await expectSubmitExampleResults(page);
   expect(await deliveryOrder(page)).toEqual(['task(0)', 'task(1)', 'task(2)', 'task(3)', 'task(4)']);
 
   // The timeline answers the keyboard: Tab in, arrows move between bars and show their details.

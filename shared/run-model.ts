@@ -113,23 +113,9 @@ export class RunModel {
         this.taskCount = e.taskCount;
         this.inputCount = e.inputCount;
         return;
-      case 'worker-spawned': {
-        const worker: WorkerRecord = {
-          index: e.worker,
-          pid: e.pid,
-          spawned: e.t,
-          ready: null,
-          exited: null,
-          code: null,
-          signal: null,
-          reason: null,
-          tasks: [],
-        };
-        this.#workerByIndex.set(e.worker, worker);
-        this.workers.push(worker);
-        this.workers.sort((a, b) => a.index - b.index);
+      case 'worker-spawned':
+        this.#ensureWorker(e.worker, e.pid, e.t).spawned = e.t;
         return;
-      }
       case 'worker-ready': {
         const w = this.#ensureWorker(e.worker, e.pid, e.t);
         w.ready = e.t;

@@ -9,6 +9,7 @@ import type { TaskRecord } from '../../../shared/run-model';
 import { formatSeconds } from '../../../shared/timeline-scale';
 import { ordinal } from './describe';
 import { placeMarkers, type Layout, type Scale } from './geometry';
+import { LaneFrame } from './LaneFrame';
 
 interface Props {
   tasks: readonly TaskRecord[];
@@ -43,22 +44,7 @@ export function CallerLane({ tasks, layout, scale, laneMid }: Props) {
       aria-label={`Caller: ${delivered.length} result${delivered.length === 1 ? '' : 's'} received`}
       data-testid="caller-lane"
     >
-      <rect
-        className="tl-lane__bg"
-        x={0}
-        y={caller.y}
-        width={scale.left + scale.width}
-        height={caller.height}
-      />
-      <text
-        className="tl-lane__label"
-        x={16 * zoom}
-        y={cy}
-        dominantBaseline="central"
-        fontSize={layout.fontSize}
-      >
-        Caller
-      </text>
+      <LaneFrame y={caller.y} height={caller.height} layout={layout} scale={scale} label="Caller" />
       {detailed &&
         placed.map((m) => {
           const task = byId.get(m.task)!;

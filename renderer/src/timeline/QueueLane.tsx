@@ -7,6 +7,7 @@
 import { memo, useMemo } from 'react';
 import type { TaskRecord } from '../../../shared/run-model';
 import { fitLabel, queueRow, waitEnd, type Layout, type Scale } from './geometry';
+import { LaneFrame } from './LaneFrame';
 
 interface Props {
   tasks: readonly TaskRecord[];
@@ -35,22 +36,7 @@ export function QueueLane({ tasks, layout, scale, now, version }: Props) {
       aria-label={`Queue: ${waiting} task${waiting === 1 ? '' : 's'} waiting for a process`}
       data-testid="queue-lane"
     >
-      <rect
-        className="tl-lane__bg"
-        x={0}
-        y={queue.y}
-        width={scale.left + scale.width}
-        height={queue.height}
-      />
-      <text
-        className="tl-lane__label"
-        x={16 * layout.zoom}
-        y={queue.y + queue.height / 2}
-        dominantBaseline="central"
-        fontSize={layout.fontSize}
-      >
-        Queue
-      </text>
+      <LaneFrame y={queue.y} height={queue.height} layout={layout} scale={scale} label="Queue" />
       {tasks.map((task, i) => {
         const end = waitEnd(task, now);
         const x = scale.x(task.submitted);
@@ -136,22 +122,14 @@ function QueueDepth({
       aria-label={`Queue: ${waiting.toLocaleString('en')} of ${tasks.length.toLocaleString('en')} tasks waiting; at most ${shape.deepest.toLocaleString('en')} waited at once`}
       data-testid="queue-lane"
     >
-      <rect
-        className="tl-lane__bg"
-        x={0}
+      <LaneFrame
         y={queue.y}
-        width={scale.left + scale.width}
         height={queue.height}
+        layout={layout}
+        scale={scale}
+        label="Queue"
+        labelY={queue.y + queue.height / 2 - layout.smallFontSize * 0.6}
       />
-      <text
-        className="tl-lane__label"
-        x={16 * zoom}
-        y={queue.y + queue.height / 2 - layout.smallFontSize * 0.6}
-        dominantBaseline="central"
-        fontSize={layout.fontSize}
-      >
-        Queue
-      </text>
       <text
         className="tl-lane__sublabel"
         x={16 * zoom}

@@ -4,6 +4,7 @@
  */
 import type { WorkerRecord } from '../../../shared/run-model';
 import type { LaneBox, Layout, Scale } from './geometry';
+import { LaneFrame } from './LaneFrame';
 import { BarLabel, TaskBar, type BarLabelProps, type TaskBarProps } from './TaskBar';
 
 interface Props {
@@ -41,7 +42,20 @@ export function WorkerLane({ lane, layout, scale, now, color, hatchId, bars, lab
       data-worker={worker.index}
       data-alive={worker.exited === null ? 'true' : 'false'}
     >
-      <rect className="tl-lane__bg" x={0} y={lane.y} width={scale.left + scale.width} height={lane.height} />
+      <LaneFrame
+        y={lane.y}
+        height={lane.height}
+        layout={layout}
+        scale={scale}
+        labelY={mid}
+        hover={`worker:${worker.index}`}
+        label={
+          <>
+            PID {pid}
+            {crashed ? ' ✕' : ''}
+          </>
+        }
+      />
       <rect
         className="tl-lane__swatch"
         x={6 * layout.zoom}
@@ -51,17 +65,6 @@ export function WorkerLane({ lane, layout, scale, now, color, hatchId, bars, lab
         rx={2}
         fill={color}
       />
-      <text
-        className="tl-lane__label"
-        x={16 * layout.zoom}
-        y={mid}
-        dominantBaseline="central"
-        fontSize={layout.fontSize}
-        data-hover={`worker:${worker.index}`}
-      >
-        PID {pid}
-        {crashed ? ' ✕' : ''}
-      </text>
       <g data-hover={`worker:${worker.index}`}>
         <rect
           className="tl-life"
