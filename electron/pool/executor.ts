@@ -285,10 +285,12 @@ export class ProcessPoolExecutor {
   /** Hand queued work to workers that can take it, then spawn for what is left. */
   #pump(): void {
     if (this.#state === 'broken') return;
+    // Dispatching changes no worker's readiness: decide prefetching once per pump.
+    const depth = this.#prefetching() ? PREFETCH_DEPTH : 1;
     while (this.#queued > 0) {
-      const slot = this.#pickWorker();
+      const slot = this.#pickWorker(depth);
       if (!slot) break;
-      const limit = this.#capacity(slot);
+      const limit = this.#capacity(slot, depth);
       const batch: WorkItem[] = [];
       while (batch.length < limit && this.#queued > 0) {
         const item = this.#queue.shift()!;
@@ -304,15 +306,15 @@ export class ProcessPoolExecutor {
   }
 
   /** The worker idle the longest; else (short tasks, pool full) the least loaded one. */
-  #pickWorker(): WorkerSlot | null {
+  #pickWorker(depth: number): WorkerSlot | null {
     let best: WorkerSlot | null = null;
     for (const slot of this.#workers) {
       if (slot.state !== 'ready' || slot.inflight.length > 0 || this.#quota(slot) === 0) continue;
       if (!best || slot.idleSince < best.idleSince) best = slot;
     }
-    if (best || !this.#prefetching()) return best;
+    if (best || depth === 1) return best;
     for (const slot of this.#workers) {
-      if (slot.state !== 'ready' || this.#capacity(slot) === 0) continue;
+      if (slot.state !== 'ready' || this.#capacity(slot, depth) === 0) continue;
       if (!best || slot.inflight.length < best.inflight.length) best = slot;
     }
     return best;
@@ -334,8 +336,8 @@ export class ProcessPoolExecutor {
     return this.#maxTasksPerChild === null ? Infinity : this.#maxTasksPerChild - slot.assigned;
   }
 
-  #capacity(slot: WorkerSlot): number {
-    const depth = this.#prefetching() ? PREFETCH_DEPTH : 1;
+  /** How many more tasks `slot` may take now, with up to `depth` in flight. */
+  #capacity(slot: WorkerSlot, depth: number): number {
     return Math.max(0, Math.min(this.#quota(slot), depth - slot.inflight.length));
   }
 
