@@ -64,7 +64,8 @@ export class PlaygroundRun {
   }
 
   async #run(setup: RunSetup, epoch: number): Promise<RunOutcome> {
-    const { spec, recorder } = { spec: setup.spec, recorder: this.recorder };
+    const { spec } = setup;
+    const recorder = this.recorder;
     let outcome: RunOutcome = 'ok';
     let message: string | undefined;
     const executor = new ProcessPoolExecutor({

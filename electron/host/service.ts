@@ -6,7 +6,7 @@
  * the previous one.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, platform, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { WorkerLauncher } from '../pool';
@@ -43,12 +43,15 @@ export class PlaygroundService implements ServiceApi {
   readonly #deps: HostDeps;
   readonly #send: (batch: RunEventBatch) => void;
   readonly #dir = mkdtempSync(join(tmpdir(), 'pool-playground-'));
+  /** The workers' working directory: one per client, made once. */
+  readonly #workDir = join(this.#dir, 'work');
   #active: PlaygroundRun | null = null;
   #disposed = false;
 
   constructor(deps: HostDeps, send: (batch: RunEventBatch) => void) {
     this.#deps = deps;
     this.#send = send;
+    mkdirSync(this.#workDir);
   }
 
   getInfo(): Promise<HostInfo> {
@@ -77,8 +80,8 @@ export class PlaygroundService implements ServiceApi {
 
     const runId = randomUUID();
     const module = await writeTaskModule(join(this.#dir, `run-${runId}`), run.js);
-    const cwd = join(this.#dir, 'work');
-    const launcher = this.#deps.createLauncher({ env: workerEnvironment(cwd), cwd: await ensureDir(cwd) });
+    const cwd = this.#workDir;
+    const launcher = this.#deps.createLauncher({ env: workerEnvironment(cwd), cwd });
     const createdAt = Date.now();
     const active = new PlaygroundRun({
       runId,
@@ -169,10 +172,4 @@ function defaultRunName(spec: { fn: string; mode: string; maxWorkers: number; ch
   const workers = `${spec.maxWorkers} worker${spec.maxWorkers === 1 ? '' : 's'}`;
   const chunk = spec.mode === 'map' && spec.chunksize > 1 ? ` · chunksize ${spec.chunksize}` : '';
   return `${spec.fn} · ${spec.mode} · ${workers}${chunk}`;
-}
-
-async function ensureDir(dir: string): Promise<string> {
-  const { mkdir } = await import('node:fs/promises');
-  await mkdir(dir, { recursive: true });
-  return dir;
 }
