@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { API_METHODS, type ApiMethod } from '../../shared/api';
+import { CODE_TOO_LONG, MAX_CODE_CHARS } from '../../shared/limits';
 import { workspaceSchema } from '../../shared/workspace';
 import type { ServiceApi } from './service';
 
@@ -24,7 +25,7 @@ const meta = z
 
 const PARAMS: Record<ApiMethod, z.ZodType<unknown[]>> = {
   getInfo: z.tuple([]),
-  checkCode: z.tuple([z.string().max(1_000_000)]),
+  checkCode: z.tuple([z.string().max(MAX_CODE_CHARS, CODE_TOO_LONG)]),
   startRun: z.tuple([z.unknown(), meta]),
   stopRun: z.tuple([id]),
   loadWorkspace: z.tuple([]),
@@ -42,13 +43,19 @@ export function isApiMethod(method: unknown): method is ApiMethod {
 export class BadRequest extends Error {}
 
 export async function dispatch(service: ServiceApi, method: unknown, params: unknown): Promise<unknown> {
-  if (!isApiMethod(method)) throw new BadRequest(`unknown method ${String(method)}`);
+  if (!isApiMethod(method)) throw new BadRequest(`unknown method ${describe(method)}`);
   const parsed = PARAMS[method].safeParse(Array.isArray(params) ? trimUndefined(params) : params);
   if (!parsed.success)
     throw new BadRequest(`bad arguments for ${method}: ${parsed.error.issues[0]?.message ?? ''}`);
   const args = parsed.data;
   const call = service[method] as (...a: unknown[]) => Promise<unknown>;
   return call.apply(service, args);
+}
+
+/** A name from outside, short and safe to print (whatever its type). */
+function describe(value: unknown): string {
+  if (typeof value !== 'string') return `(${value === null ? 'null' : typeof value})`;
+  return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value);
 }
 
 /** Optional trailing arguments may arrive as undefined (IPC) or be absent (JSON). */
