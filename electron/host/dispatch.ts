@@ -10,7 +10,8 @@ import { workspaceSchema } from '../../shared/workspace';
 import type { ServiceApi } from './service';
 
 const id = z.string().max(100);
-const meta = z
+/** The optional facts kept with a run (startRun's second argument). */
+export const runMetaSchema = z
   .object({
     name: z.string().max(200).optional(),
     group: z.string().max(100).optional(),
@@ -23,10 +24,12 @@ const meta = z
   })
   .optional();
 
-const PARAMS: Record<ApiMethod, z.ZodType<unknown[]>> = {
+/** The arguments each method accepts from outside. */
+export const API_PARAMS: Record<ApiMethod, z.ZodType<unknown[]>> = {
   getInfo: z.tuple([]),
   checkCode: z.tuple([z.string().max(MAX_CODE_CHARS, CODE_TOO_LONG)]),
-  startRun: z.tuple([z.unknown(), meta]),
+  // The spec is the service's to check: its problems come back as diagnostics.
+  startRun: z.tuple([z.unknown(), runMetaSchema]),
   stopRun: z.tuple([id]),
   loadWorkspace: z.tuple([]),
   saveWorkspace: z.tuple([workspaceSchema]),
@@ -44,7 +47,7 @@ export class BadRequest extends Error {}
 
 export async function dispatch(service: ServiceApi, method: unknown, params: unknown): Promise<unknown> {
   if (!isApiMethod(method)) throw new BadRequest(`unknown method ${describe(method)}`);
-  const parsed = PARAMS[method].safeParse(Array.isArray(params) ? trimUndefined(params) : params);
+  const parsed = API_PARAMS[method].safeParse(Array.isArray(params) ? trimUndefined(params) : params);
   if (!parsed.success)
     throw new BadRequest(`bad arguments for ${method}: ${parsed.error.issues[0]?.message ?? ''}`);
   const args = parsed.data;
