@@ -22,6 +22,9 @@ export function isCodeTooLong(code: string): boolean {
   return code.length > MAX_CODE_CHARS;
 }
 
+export const INPUTS_TOO_LONG = `The inputs are longer than ${MAX_INPUTS_CHARS.toLocaleString('en')} characters, the most the playground takes. Write long lists as range(n) or [x] * n.`;
+export const INITARGS_TOO_LONG = `The initializer arguments are longer than ${MAX_INITARGS_CHARS.toLocaleString('en')} characters, the most the playground takes.`;
+
 /**
  * Worst case of JSON for one UTF-16 code unit: a control character or a lone
  * surrogate is written as `\uXXXX` (6 bytes); everything else takes at most 3.

@@ -7,6 +7,8 @@
 import { z } from 'zod';
 import {
   CODE_TOO_LONG,
+  INITARGS_TOO_LONG,
+  INPUTS_TOO_LONG,
   MAX_CODE_CHARS,
   MAX_INITARGS_CHARS,
   MAX_INPUTS_CHARS,
@@ -44,7 +46,7 @@ export const runSpecSchema = z.object({
   fn: identifier,
   mode: z.enum(RUN_MODES),
   /** The inputs expression: JSON, a JS array literal, or range(n) (see inputs.ts). */
-  inputs: z.string().max(MAX_INPUTS_CHARS),
+  inputs: z.string().max(MAX_INPUTS_CHARS, INPUTS_TOO_LONG),
   maxWorkers: z
     .number()
     .int('max workers must be a whole number')
@@ -60,7 +62,7 @@ export const runSpecSchema = z.object({
   timeoutSec: z.number().positive('timeout must be more than 0 seconds').max(LIMITS.maxTimeoutSec).nullable(),
   initializer: identifier.nullable(),
   /** The initializer's arguments, as an inputs-style expression (an array). */
-  initargs: z.string().max(MAX_INITARGS_CHARS),
+  initargs: z.string().max(MAX_INITARGS_CHARS, INITARGS_TOO_LONG),
   maxTasksPerChild: z
     .number()
     .int('max tasks per child must be a whole number')

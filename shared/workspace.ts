@@ -8,6 +8,8 @@ import type { Workspace } from './api';
 import { findExample, EXAMPLES } from './examples';
 import {
   CODE_TOO_LONG,
+  INITARGS_TOO_LONG,
+  INPUTS_TOO_LONG,
   MAX_CODE_CHARS,
   MAX_INITARGS_CHARS,
   MAX_INPUTS_CHARS,
@@ -18,12 +20,12 @@ import { RUN_MODES } from './run-spec';
 const specSchema = z.object({
   fn: z.string().max(MAX_NAME_CHARS),
   mode: z.enum(RUN_MODES),
-  inputs: z.string().max(MAX_INPUTS_CHARS),
+  inputs: z.string().max(MAX_INPUTS_CHARS, INPUTS_TOO_LONG),
   maxWorkers: z.number(),
   chunksize: z.number(),
   timeoutSec: z.number().nullable(),
   initializer: z.string().max(MAX_NAME_CHARS).nullable(),
-  initargs: z.string().max(MAX_INITARGS_CHARS),
+  initargs: z.string().max(MAX_INITARGS_CHARS, INITARGS_TOO_LONG),
   maxTasksPerChild: z.number().nullable(),
 });
 
