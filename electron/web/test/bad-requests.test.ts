@@ -55,6 +55,8 @@ describe('browser host: request targets', () => {
     ]) {
       expect(statusOf(await rawRequest(port, request)), JSON.stringify(request)).toBe(400);
     }
+    const hugeHeader = `GET / HTTP/1.1\r\nHost: ${own()}\r\nX-Big: ${'x'.repeat(100_000)}\r\n\r\n`;
+    expect(statusOf(await rawRequest(port, hugeHeader))).toBe(431);
   });
 
   it('serves a target with odd but valid escapes, and only GET and HEAD', async () => {
