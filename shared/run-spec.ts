@@ -5,6 +5,15 @@
  * would. Times are in seconds here, as the app shows them.
  */
 import { z } from 'zod';
+import {
+  CODE_TOO_LONG,
+  INITARGS_TOO_LONG,
+  INPUTS_TOO_LONG,
+  MAX_CODE_CHARS,
+  MAX_INITARGS_CHARS,
+  MAX_INPUTS_CHARS,
+  MAX_NAME_CHARS,
+} from './limits';
 
 export const RUN_MODES = ['submit', 'map', 'as_completed', 'serial'] as const;
 /**
@@ -21,22 +30,23 @@ export const LIMITS = {
   maxInputs: 100_000,
   maxChunksize: 100_000,
   maxTasksPerChild: 1_000_000,
-  maxCodeChars: 500_000,
+  maxCodeChars: MAX_CODE_CHARS,
   maxTimeoutSec: 24 * 3600,
 } as const;
 
 const identifier = z
   .string()
+  .max(MAX_NAME_CHARS)
   .regex(/^[A-Za-z_$][\w$]*$/, 'must be the name of an exported function (letters, digits, _ or $)');
 
 export const runSpecSchema = z.object({
   /** TypeScript source of the task module. */
-  code: z.string().max(LIMITS.maxCodeChars, `code is longer than ${LIMITS.maxCodeChars} characters`),
+  code: z.string().max(MAX_CODE_CHARS, CODE_TOO_LONG),
   /** Name of the exported task function. */
   fn: identifier,
   mode: z.enum(RUN_MODES),
   /** The inputs expression: JSON, a JS array literal, or range(n) (see inputs.ts). */
-  inputs: z.string().max(200_000),
+  inputs: z.string().max(MAX_INPUTS_CHARS, INPUTS_TOO_LONG),
   maxWorkers: z
     .number()
     .int('max workers must be a whole number')
@@ -52,7 +62,7 @@ export const runSpecSchema = z.object({
   timeoutSec: z.number().positive('timeout must be more than 0 seconds').max(LIMITS.maxTimeoutSec).nullable(),
   initializer: identifier.nullable(),
   /** The initializer's arguments, as an inputs-style expression (an array). */
-  initargs: z.string().max(10_000),
+  initargs: z.string().max(MAX_INITARGS_CHARS, INITARGS_TOO_LONG),
   maxTasksPerChild: z
     .number()
     .int('max tasks per child must be a whole number')

@@ -6,27 +6,46 @@
 import { z } from 'zod';
 import type { Workspace } from './api';
 import { findExample, EXAMPLES } from './examples';
-import { LIMITS, RUN_MODES } from './run-spec';
+import {
+  CODE_TOO_LONG,
+  INITARGS_TOO_LONG,
+  INPUTS_TOO_LONG,
+  MAX_CODE_CHARS,
+  MAX_INITARGS_CHARS,
+  MAX_INPUTS_CHARS,
+  MAX_NAME_CHARS,
+} from './limits';
+import { RUN_MODES } from './run-spec';
 
 const specSchema = z.object({
-  fn: z.string().max(200),
+  fn: z.string().max(MAX_NAME_CHARS),
   mode: z.enum(RUN_MODES),
-  inputs: z.string().max(200_000),
+  inputs: z.string().max(MAX_INPUTS_CHARS, INPUTS_TOO_LONG),
   maxWorkers: z.number(),
   chunksize: z.number(),
   timeoutSec: z.number().nullable(),
-  initializer: z.string().max(200).nullable(),
-  initargs: z.string().max(10_000),
+  initializer: z.string().max(MAX_NAME_CHARS).nullable(),
+  initargs: z.string().max(MAX_INITARGS_CHARS, INITARGS_TOO_LONG),
   maxTasksPerChild: z.number().nullable(),
 });
 
+/** Pane sizes by layout id: a few groups of a few panes (bounded, like every text a host accepts). */
+export const MAX_LAYOUT_GROUPS = 16;
+const MAX_LAYOUT_PANES = 8;
+const layoutSchema = z
+  .record(z.string().max(100), z.array(z.number()).max(MAX_LAYOUT_PANES))
+  .refine((layout) => Object.keys(layout).length <= MAX_LAYOUT_GROUPS, {
+    message: `at most ${MAX_LAYOUT_GROUPS} pane layouts`,
+  })
+  .meta({ maxProperties: MAX_LAYOUT_GROUPS });
+
 export const workspaceSchema = z.object({
   version: z.literal(1),
-  code: z.string().max(LIMITS.maxCodeChars),
+  code: z.string().max(MAX_CODE_CHARS, CODE_TOO_LONG),
   spec: specSchema,
   exampleId: z.string().max(100).nullable(),
   theme: z.enum(['dark', 'light']),
-  layout: z.record(z.string(), z.array(z.number())),
+  layout: layoutSchema,
   prediction: z.object({ wallSec: z.number().nullable(), order: z.string().max(2000).nullable() }),
   savedAt: z.number(),
 }) satisfies z.ZodType<Workspace>;

@@ -5,11 +5,13 @@
  */
 import { z } from 'zod';
 import { API_METHODS, type ApiMethod } from '../../shared/api';
+import { CODE_TOO_LONG, MAX_CODE_CHARS } from '../../shared/limits';
 import { workspaceSchema } from '../../shared/workspace';
 import type { ServiceApi } from './service';
 
 const id = z.string().max(100);
-const meta = z
+/** The optional facts kept with a run (startRun's second argument). */
+export const runMetaSchema = z
   .object({
     name: z.string().max(200).optional(),
     group: z.string().max(100).optional(),
@@ -22,10 +24,12 @@ const meta = z
   })
   .optional();
 
-const PARAMS: Record<ApiMethod, z.ZodType<unknown[]>> = {
+/** The arguments each method accepts from outside. */
+export const API_PARAMS: Record<ApiMethod, z.ZodType<unknown[]>> = {
   getInfo: z.tuple([]),
-  checkCode: z.tuple([z.string().max(1_000_000)]),
-  startRun: z.tuple([z.unknown(), meta]),
+  checkCode: z.tuple([z.string().max(MAX_CODE_CHARS, CODE_TOO_LONG)]),
+  // The spec is the service's to check: its problems come back as diagnostics.
+  startRun: z.tuple([z.unknown(), runMetaSchema]),
   stopRun: z.tuple([id]),
   loadWorkspace: z.tuple([]),
   saveWorkspace: z.tuple([workspaceSchema]),
@@ -42,13 +46,19 @@ export function isApiMethod(method: unknown): method is ApiMethod {
 export class BadRequest extends Error {}
 
 export async function dispatch(service: ServiceApi, method: unknown, params: unknown): Promise<unknown> {
-  if (!isApiMethod(method)) throw new BadRequest(`unknown method ${String(method)}`);
-  const parsed = PARAMS[method].safeParse(Array.isArray(params) ? trimUndefined(params) : params);
+  if (!isApiMethod(method)) throw new BadRequest(`unknown method ${describe(method)}`);
+  const parsed = API_PARAMS[method].safeParse(Array.isArray(params) ? trimUndefined(params) : params);
   if (!parsed.success)
     throw new BadRequest(`bad arguments for ${method}: ${parsed.error.issues[0]?.message ?? ''}`);
   const args = parsed.data;
   const call = service[method] as (...a: unknown[]) => Promise<unknown>;
   return call.apply(service, args);
+}
+
+/** A name from outside, short and safe to print (whatever its type). */
+function describe(value: unknown): string {
+  if (typeof value !== 'string') return `(${value === null ? 'null' : typeof value})`;
+  return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value);
 }
 
 /** Optional trailing arguments may arrive as undefined (IPC) or be absent (JSON). */

@@ -2,7 +2,9 @@
  * Typed IPC between the window and its PlaygroundService. Every handler
  * checks that the message comes from our own window's top frame, loaded
  * from our own files; run events are queued until the renderer says it is
- * listening, so nothing a run prints early is lost.
+ * listening, so nothing a run prints early is lost. Arguments go through
+ * dispatch: the same shape checks and size limits (shared/limits.ts) as the
+ * browser host's WebSocket.
  */
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { API_METHODS } from '../../shared/api';

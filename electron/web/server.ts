@@ -4,14 +4,21 @@
  * connection (a browser tab) gets its own PlaygroundService — its own run —
  * and is cleaned up when the tab goes away.
  */
-import { createServer, type Server } from 'node:http';
+import {
+  createServer,
+  STATUS_CODES,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import sirv from 'sirv';
-import { WebSocketServer, type WebSocket } from 'ws';
-import type { RpcRequest, ServerMessage } from '../../shared/rpc';
-import { dispatch } from '../host/dispatch';
+import { WebSocketServer } from 'ws';
+import { MAX_MESSAGE_BYTES } from '../../shared/limits';
 import { PlaygroundService, type HostDeps } from '../host/service';
-import { CONTENT_SECURITY_POLICY, cookieName, hasValidToken, isOwnOrigin, newToken } from './security';
+import { serveConnection, type Connection } from './connection';
+import { admit, CONTENT_SECURITY_POLICY, cookieName, isOwnOrigin, newToken, type Refusal } from './security';
 
 export interface WebHostOptions {
   /** The built renderer (index.html and assets). */
@@ -29,18 +36,21 @@ export interface RunningWebHost {
   close(): Promise<void>;
 }
 
-const MAX_FRAME_BYTES = 4 * 1024 * 1024;
-
 export async function startWebHost(options: WebHostOptions): Promise<RunningWebHost> {
   const token = newToken();
   let port = 0;
   const serveStatic = sirv(options.rendererDir, { dev: false, etag: true, gzip: false, brotli: false });
   const services = new Set<PlaygroundService>();
 
-  const server: Server = createServer((req, res) => {
-    if (!hasValidToken(req, port, token)) {
-      res.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' });
-      res.end('Pool Playground: open the full address the server printed (it carries an access token).\n');
+  const handleRequest = (req: IncomingMessage, res: ServerResponse): void => {
+    const admission = admit(req, port, token);
+    if (!admission.ok) {
+      refuse(res, admission);
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.setHeader('allow', 'GET, HEAD');
+      refuse(res, { status: 405, message: 'Only GET and HEAD are served here.' });
       return;
     }
     res.setHeader('content-security-policy', CONTENT_SECURITY_POLICY);
@@ -49,55 +59,85 @@ export async function startWebHost(options: WebHostOptions): Promise<RunningWebH
     res.setHeader('cross-origin-opener-policy', 'same-origin');
     res.setHeader('set-cookie', `${cookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`);
     res.setHeader('cache-control', 'no-store');
-    serveStatic(req, res, () => {
-      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
-      res.end('Not found\n');
-    });
+    // sirv streams a file it listed at start: if the file is gone now (a
+    // rebuild), the stream's error must end this response, not the host.
+    res.once('pipe', (source) => source.once('error', () => res.destroy()));
+    // The app never asks for ranges; sirv would throw on a reversed one.
+    delete req.headers.range;
+    serveStatic(req, res, () => refuse(res, { status: 404, message: 'Not found.' }));
+  };
+
+  const server: Server = createServer((req, res) => {
+    res.on('error', () => res.destroy());
+    try {
+      handleRequest(req, res);
+    } catch (error) {
+      console.error('Pool Playground: a request failed:', error);
+      if (res.headersSent) res.destroy();
+      else refuse(res, { status: 500, message: 'The server failed to answer this request.' });
+    }
   });
 
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
-  server.on('upgrade', (req, socket, head) => {
-    const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
-    if (path !== '/api' || !hasValidToken(req, port, token) || !isOwnOrigin(req, port)) {
-      socket.write('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+  // A request Node cannot parse (a malformed request line or header, a
+  // target with spaces) or a client that resets mid-request: answer 400
+  // when the socket can still take it, and let the connection go.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
+    if (error.code === 'ECONNRESET' || !socket.writable) {
       socket.destroy();
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => serveConnection(ws));
+    const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
+    socket.end(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`,
+    );
   });
 
-  function serveConnection(ws: WebSocket): void {
-    const send = (message: ServerMessage): void => {
-      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
-    };
-    const service = new PlaygroundService(options.deps, (batch) => send({ event: 'run-events', batch }));
-    services.add(service);
-    ws.on('message', (data, isBinary) => {
-      if (isBinary) return;
-      let request: RpcRequest;
-      try {
-        request = JSON.parse(String(data)) as RpcRequest;
-      } catch {
-        return;
+  // No compression: a small compressed frame could inflate to any size.
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: MAX_MESSAGE_BYTES,
+    perMessageDeflate: false,
+  });
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    // Node hands the raw socket over without its own error handler.
+    socket.on('error', () => socket.destroy());
+    try {
+      const admission = admit(req, port, token);
+      if (!admission.ok) return refuseUpgrade(socket, admission);
+      if (!isOwnOrigin(req, port)) {
+        return refuseUpgrade(socket, {
+          status: 403,
+          message: "The WebSocket only answers this server's own page.",
+        });
       }
-      const id = typeof request?.id === 'number' ? request.id : -1;
-      dispatch(service, request.method, request.params).then(
-        (result) => send({ id, ok: true, result: result ?? null }),
-        (error: unknown) =>
-          send({ id, ok: false, error: error instanceof Error ? error.message : String(error) }),
-      );
-    });
-    ws.on('close', () => {
-      services.delete(service);
-      void service.dispose();
-    });
-  }
+      if (admission.url.pathname !== '/api')
+        return refuseUpgrade(socket, { status: 404, message: 'Not found.' });
+      wss.handleUpgrade(req, socket, head, (ws) => {
+        let connection: Connection | null = null;
+        const service = new PlaygroundService(options.deps, (batch) =>
+          connection?.send({ event: 'run-events', batch }),
+        );
+        services.add(service);
+        connection = serveConnection(ws, service, () => {
+          services.delete(service);
+          service
+            .dispose()
+            .catch((error: unknown) => console.error('Pool Playground: closing a session failed:', error));
+        });
+      });
+    } catch (error) {
+      console.error('Pool Playground: a WebSocket upgrade failed:', error);
+      socket.destroy();
+    }
+  });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   port = (server.address() as AddressInfo).port;
+  // Errors after start-up (accept failures, out of file descriptors) are reported, never fatal.
+  server.on('error', (error) => console.error('Pool Playground: server error:', error));
 
   return {
     url: `http://127.0.0.1:${port}/?token=${token}`,
@@ -110,4 +150,17 @@ export async function startWebHost(options: WebHostOptions): Promise<RunningWebH
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+function refuse(res: ServerResponse, { status, message }: Refusal | { status: 500; message: string }): void {
+  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' });
+  res.end(`${message}\n`);
+}
+
+function refuseUpgrade(socket: Duplex, { status, message }: Refusal): void {
+  const body = `${message}\n`;
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\n` +
+      `Content-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+  );
 }

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { CODE_TOO_LONG, MAX_CODE_CHARS } from '../../../shared/limits';
+import { defaultWorkspace } from '../../../shared/workspace';
 import { dispatch } from '../dispatch';
 import type { ServiceApi } from '../service';
 
@@ -37,5 +39,26 @@ describe('dispatch', () => {
     await expect(dispatch(service, 'saveWorkspace', [{ code: 1 }])).rejects.toThrow(/bad arguments/);
     await expect(dispatch(service, 'checkCode', 'not an array')).rejects.toThrow(/bad arguments/);
     expect(calls).toEqual([]);
+  });
+
+  it('holds code to the one limit in checkCode and saveWorkspace, with the same message (the Electron IPC and the WebSocket both call dispatch)', async () => {
+    const { service, calls } = recordingService();
+    const atLimit = 'a'.repeat(MAX_CODE_CHARS);
+    const over = `${atLimit}a`;
+    await dispatch(service, 'checkCode', [atLimit]);
+    await dispatch(service, 'saveWorkspace', [{ ...defaultWorkspace(), code: atLimit }]);
+    expect(calls).toHaveLength(2);
+    await expect(dispatch(service, 'checkCode', [over])).rejects.toThrow(CODE_TOO_LONG);
+    await expect(dispatch(service, 'saveWorkspace', [{ ...defaultWorkspace(), code: over }])).rejects.toThrow(
+      CODE_TOO_LONG,
+    );
+    expect(calls).toHaveLength(2);
+  });
+
+  it('names an unknown method briefly, whatever was sent as its name', async () => {
+    const { service } = recordingService();
+    await expect(dispatch(service, 'x'.repeat(10_000), [])).rejects.toThrow(/^unknown method "x{60}…"$/);
+    await expect(dispatch(service, { toString: 1 }, [])).rejects.toThrow('unknown method (object)');
+    await expect(dispatch(service, null, [])).rejects.toThrow('unknown method (null)');
   });
 });

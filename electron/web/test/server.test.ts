@@ -10,6 +10,7 @@ import WebSocket from 'ws';
 import { ForkLauncher } from '../../pool';
 import { Store } from '../../host/store';
 import { startWebHost, type RunningWebHost } from '../server';
+import { rawGet, rawRequest, statusOf, upgradeStatus } from './clients';
 
 let dir: string;
 let host: RunningWebHost;
@@ -87,5 +88,96 @@ describe('browser host security', () => {
     });
     expect(refused).toMatchObject({ id: 2, ok: false });
     ws.close();
+  });
+
+  /** The same token with one character changed: right length, wrong value. */
+  function tokensOfTheRightLength(): string[] {
+    const flip = (c: string): string => (c === 'a' ? 'b' : 'a');
+    const t = host.token;
+    return [
+      `${t.slice(0, -1)}${flip(t.at(-1)!)}`,
+      `${flip(t[0]!)}${t.slice(1)}`,
+      '0'.repeat(t.length),
+      t.toUpperCase() === t ? t.toLowerCase() : t.toUpperCase(),
+    ];
+  }
+
+  it('refuses a token of the right length that differs, from the URL, the cookie or the WebSocket', async () => {
+    const api = `ws://127.0.0.1:${host.port}/api`;
+    for (const wrong of tokensOfTheRightLength()) {
+      expect(wrong).toHaveLength(host.token.length);
+      expect(wrong).not.toBe(host.token);
+      expect((await fetch(`${origin}/?token=${wrong}`)).status).toBe(403);
+      const cookie = `pool_playground_${host.port}=${wrong}`;
+      expect((await fetch(`${origin}/index.html`, { headers: { cookie } })).status).toBe(403);
+      await expect(connect(`${api}?token=${wrong}`, { origin })).rejects.toThrow(/403/);
+      await expect(connect(api, { origin, cookie })).rejects.toThrow(/403/);
+    }
+    // The right one, by cookie alone, is accepted (so the refusals above are about the value).
+    const cookie = `pool_playground_${host.port}=${host.token}`;
+    expect((await fetch(`${origin}/index.html`, { headers: { cookie } })).status).toBe(200);
+    (await connect(api, { origin, cookie })).close();
+  });
+
+  /** Names that start or end like ours but are not ours. */
+  function lookalikes(name: string, port: number): string[] {
+    return [
+      `${name}:${port + 1}`,
+      `${name}:${port - 1}`,
+      `${name}:${port}0`,
+      `${name}:1${port}`,
+      `${name}`,
+      `${name}:${port}.evil.example`,
+      `${name}.evil.example:${port}`,
+      `${name}:${port}@evil.example`,
+      `evil.example:${port}`,
+      `evil${name}:${port}`,
+    ];
+  }
+
+  it('accepts the WebSocket only from http://127.0.0.1:PORT or http://localhost:PORT, no other port, name or scheme', async () => {
+    const api = `ws://127.0.0.1:${host.port}/api?token=${host.token}`;
+    const refused = [
+      ...lookalikes('127.0.0.1', host.port),
+      ...lookalikes('localhost', host.port),
+      `[::1]:${host.port}`,
+      `0.0.0.0:${host.port}`,
+    ].map((authority) => `http://${authority}`);
+    refused.push(
+      `https://127.0.0.1:${host.port}`,
+      `ws://127.0.0.1:${host.port}`,
+      `http://127.0.0.1:${host.port}/`,
+      'null',
+    );
+    for (const bad of refused) {
+      await expect(connect(api, { origin: bad }), bad).rejects.toThrow(/403/);
+    }
+    for (const good of [`http://127.0.0.1:${host.port}`, `http://localhost:${host.port}`]) {
+      (await connect(api, { origin: good })).close();
+    }
+  });
+
+  it('answers only requests whose Host is 127.0.0.1:PORT or localhost:PORT, for pages and the WebSocket', async () => {
+    const { port, token } = host;
+    const refused = [
+      ...lookalikes('127.0.0.1', port),
+      ...lookalikes('localhost', port),
+      `[::1]:${port}`,
+      `0.0.0.0:${port}`,
+      `127.0.0.2:${port}`,
+      '',
+    ];
+    for (const bad of refused) {
+      const page = statusOf(await rawRequest(port, rawGet(`/?token=${token}`, { Host: bad })));
+      expect(page, `GET with Host: ${bad}`).toBe(403);
+      const ws = await upgradeStatus(port, `/api?token=${token}`, { Host: bad, Origin: origin });
+      expect(ws, `upgrade with Host: ${bad}`).toBe(403);
+    }
+    for (const good of [`127.0.0.1:${port}`, `localhost:${port}`, `LOCALHOST:${port}`]) {
+      expect(statusOf(await rawRequest(port, rawGet(`/?token=${token}`, { Host: good }))), good).toBe(200);
+      expect(await upgradeStatus(port, `/api?token=${token}`, { Host: good, Origin: origin }), good).toBe(
+        101,
+      );
+    }
   });
 });

@@ -4,6 +4,7 @@
  * the WebSocket handshake carries it. Calls made while (re)connecting wait.
  */
 import { API_METHODS, type PlaygroundApi } from '../../../shared/api';
+import { MAX_MESSAGE_BYTES } from '../../../shared/limits';
 import type { RunEventBatch } from '../../../shared/run-events';
 import type { RpcRequest, ServerMessage } from '../../../shared/rpc';
 
@@ -31,6 +32,8 @@ export function connectWebSocketApi(url = defaultUrl()): PlaygroundApi {
         for (const listener of listeners) listener(message.batch);
         return;
       }
+      // id null: the host could not read a request of ours (never expected); no call to settle.
+      if (message.id === null) return;
       const call = pending.get(message.id);
       if (!call) return;
       pending.delete(message.id);
@@ -47,12 +50,17 @@ export function connectWebSocketApi(url = defaultUrl()): PlaygroundApi {
   connect();
 
   const call = async (method: RpcRequest['method'], params: unknown[]): Promise<unknown> => {
+    const id = nextId++;
+    const text = JSON.stringify({ id, method, params } satisfies RpcRequest);
+    // The host closes the socket on a message over its limit (and every call
+    // waiting on it fails): refuse here instead, with a message that says why.
+    const problem = sizeProblem(text);
+    if (problem) throw new Error(problem);
     if (socket.readyState === WebSocket.CLOSED || socket.readyState === WebSocket.CLOSING) connect();
     await opened;
-    const id = nextId++;
     return new Promise((resolve, reject) => {
       pending.set(id, { resolve, reject });
-      socket.send(JSON.stringify({ id, method, params } satisfies RpcRequest));
+      socket.send(text);
     });
   };
 
@@ -63,6 +71,16 @@ export function connectWebSocketApi(url = defaultUrl()): PlaygroundApi {
     return () => listeners.delete(listener);
   };
   return api as PlaygroundApi;
+}
+
+/** Why `text` cannot be sent to the host, or null when it fits. */
+export function sizeProblem(text: string): string | null {
+  // UTF-8 takes at most 3 bytes per UTF-16 unit: count exactly only near the limit.
+  if (text.length * 3 <= MAX_MESSAGE_BYTES) return null;
+  const bytes = new TextEncoder().encode(text).length;
+  if (bytes <= MAX_MESSAGE_BYTES) return null;
+  const mb = (n: number): string => (n / 1_000_000).toFixed(1);
+  return `This is too large to send to the host (${mb(bytes)} MB; the most is ${mb(MAX_MESSAGE_BYTES)} MB).`;
 }
 
 function defaultUrl(): string {

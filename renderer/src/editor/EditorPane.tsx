@@ -15,11 +15,13 @@ export function EditorPane({ onReady }: { onReady(): void }) {
           tasks.ts
         </div>
         <span className="pane__detail" data-testid="code-status" data-problems={problems}>
-          {problems > 0
-            ? `${problems} syntax error${problems === 1 ? '' : 's'}`
-            : exports
-              ? `exports: ${exports.join(', ') || 'nothing'}`
-              : ''}
+          {codeCheck.isTooLong
+            ? 'too long to check, run or save'
+            : problems > 0
+              ? `${problems} syntax error${problems === 1 ? '' : 's'}`
+              : exports
+                ? `exports: ${exports.join(', ') || 'nothing'}`
+                : ''}
         </span>
         <div className="pane__actions pane__hint">
           Ctrl+Enter runs · F6 next pane · Ctrl+M: Tab moves focus

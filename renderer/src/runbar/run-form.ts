@@ -5,6 +5,13 @@
  */
 import type { Diagnostic } from '../../../shared/api';
 import { parseInputs } from '../../../shared/inputs';
+import {
+  INITARGS_TOO_LONG,
+  INPUTS_TOO_LONG,
+  MAX_INITARGS_CHARS,
+  MAX_INPUTS_CHARS,
+  MAX_NAME_CHARS,
+} from '../../../shared/limits';
 import { LIMITS, type RunSpec } from '../../../shared/run-spec';
 
 export type DriverSpec = Omit<RunSpec, 'code'>;
@@ -38,10 +45,15 @@ export function specErrors(spec: DriverSpec): FieldErrors {
     if (message) errors[field] = message;
   };
   if (!spec.fn) set('fn', 'Pick the function to run (an exported function of tasks.ts).');
-  else if (!IDENTIFIER.test(spec.fn)) set('fn', `"${spec.fn}" is not a function name.`);
+  else if (!IDENTIFIER.test(spec.fn) || spec.fn.length > MAX_NAME_CHARS)
+    set('fn', `"${spec.fn.slice(0, 40)}" is not a function name.`);
 
-  const inputs = parseInputs(spec.inputs, LIMITS.maxInputs);
-  if (!inputs.ok) set('inputs', inputs.error);
+  // The host takes only so much text: say so before parsing it.
+  if (spec.inputs.length > MAX_INPUTS_CHARS) set('inputs', INPUTS_TOO_LONG);
+  else {
+    const inputs = parseInputs(spec.inputs, LIMITS.maxInputs);
+    if (!inputs.ok) set('inputs', inputs.error);
+  }
 
   if (spec.mode !== 'serial')
     set('maxWorkers', wholeNumber(spec.maxWorkers, 'Max workers', LIMITS.maxWorkers));
@@ -53,10 +65,13 @@ export function specErrors(spec: DriverSpec): FieldErrors {
       set('timeoutSec', `Timeout can be at most ${LIMITS.maxTimeoutSec.toLocaleString('en')} seconds.`);
   }
   if (spec.initializer !== null) {
-    if (!IDENTIFIER.test(spec.initializer))
-      set('initializer', `"${spec.initializer}" is not a function name.`);
-    const initargs = parseInputs(spec.initargs.trim() === '' ? '[]' : spec.initargs, 1000);
-    if (!initargs.ok) set('initargs', initargs.error);
+    if (!IDENTIFIER.test(spec.initializer) || spec.initializer.length > MAX_NAME_CHARS)
+      set('initializer', `"${spec.initializer.slice(0, 40)}" is not a function name.`);
+    if (spec.initargs.length > MAX_INITARGS_CHARS) set('initargs', INITARGS_TOO_LONG);
+    else {
+      const initargs = parseInputs(spec.initargs.trim() === '' ? '[]' : spec.initargs, 1000);
+      if (!initargs.ok) set('initargs', initargs.error);
+    }
   }
   if (spec.maxTasksPerChild !== null) {
     set(

@@ -5,6 +5,7 @@
  * function, or pasting new code and pressing Run at once, just works.
  */
 import type { PlaygroundApi } from '../../../shared/api';
+import { isCodeTooLong } from '../../../shared/limits';
 import type { CodeCheckStore } from './code-check-store';
 import type { WorkspaceStore } from './workspace-store';
 
@@ -15,6 +16,11 @@ export interface CheckDeps {
 }
 
 export async function checkCode({ api, codeCheck, workspace }: CheckDeps, code: string): Promise<void> {
+  // The host would refuse it: say so at once, in the same words, without sending it.
+  if (isCodeTooLong(code)) {
+    codeCheck.tooLong(code);
+    return;
+  }
   const result = await api.checkCode(code);
   // An answer for code that has changed since is of no use (a newer check is on its way).
   if (workspace.state.code !== code) return;

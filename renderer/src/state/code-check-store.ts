@@ -4,6 +4,7 @@
  * choices). Checked a moment after each edit, and again by every Run.
  */
 import type { Diagnostic } from '../../../shared/api';
+import { CODE_TOO_LONG } from '../../../shared/limits';
 import { FrameNotifier } from './frame-notifier';
 
 export class CodeCheckStore {
@@ -15,6 +16,8 @@ export class CodeCheckStore {
   stale = false;
   /** The code the last check was about. */
   checkedCode: string | null = null;
+  /** That code is over the size limit, so it was not checked. */
+  isTooLong = false;
   readonly #notifier = new FrameNotifier();
 
   subscribe = (listener: () => void): (() => void) => this.#notifier.subscribe(listener);
@@ -22,6 +25,7 @@ export class CodeCheckStore {
 
   checked(code: string, diagnostics: readonly Diagnostic[], exports: readonly string[]): void {
     this.checkedCode = code;
+    this.isTooLong = false;
     this.diagnostics = diagnostics;
     if (diagnostics.length === 0) {
       this.exports = exports;
@@ -30,6 +34,12 @@ export class CodeCheckStore {
       this.stale = true;
     }
     this.#notifier.now();
+  }
+
+  /** The code is over the size limit: one problem, the limit's own message; exports stay as they were. */
+  tooLong(code: string): void {
+    this.checked(code, [{ source: 'code', message: CODE_TOO_LONG }], []);
+    this.isTooLong = true;
   }
 
   /** Diagnostics from a Run that did not start (code ones get markers). */

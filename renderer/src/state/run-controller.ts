@@ -4,6 +4,7 @@
  * goes to the session), and keep an eye on the connection while it runs.
  */
 import type { PlaygroundApi, RunMeta } from '../../../shared/api';
+import { CODE_TOO_LONG, isCodeTooLong } from '../../../shared/limits';
 import { hasPrediction } from '../../../shared/prediction';
 import type { RunSpec } from '../../../shared/run-spec';
 import { errorsAsDiagnostics, specErrors } from '../runbar/run-form';
@@ -54,8 +55,9 @@ export class RunController {
     }
     const { code, spec } = workspace.state;
     const errors = { ...specErrors(spec), ...drafts.errors };
-    if (Object.keys(errors).length > 0) {
-      problems.set(errorsAsDiagnostics(errors));
+    const tooLong = isCodeTooLong(code) ? [{ source: 'code' as const, message: CODE_TOO_LONG }] : [];
+    if (tooLong.length > 0 || Object.keys(errors).length > 0) {
+      problems.set([...tooLong, ...errorsAsDiagnostics(errors)]);
       return null;
     }
     return { ...spec, code };

@@ -2,7 +2,9 @@
  * The workspace (code, run settings, theme, pane sizes) as the app edits it.
  * Every change is saved after a short pause: to the host's disk through
  * PlaygroundApi, and to this browser's storage as a crash backup. On start
- * the newer of the two copies wins.
+ * the newer of the two copies wins. A workspace the host would refuse (code
+ * over the size limit) is not sent: the status bar says why it is not
+ * saved, and this browser's copy still keeps it.
  */
 import type { PlaygroundApi, Workspace } from '../../../shared/api';
 import { restoreWorkspace, workspaceSchema } from '../../../shared/workspace';
@@ -14,7 +16,13 @@ export const SAVE_DELAY_MS = 500;
 export type SaveState =
   | { kind: 'saved'; at: number }
   | { kind: 'pending' }
-  | { kind: 'failed'; message: string; keptLocally: boolean };
+  | {
+      kind: 'failed';
+      message: string;
+      keptLocally: boolean;
+      /** What to change for it to save (set when the workspace itself is refused, not the host unreachable). */
+      fix?: string;
+    };
 
 type WorkspaceApi = Pick<PlaygroundApi, 'loadWorkspace' | 'saveWorkspace'>;
 
@@ -34,10 +42,39 @@ export async function loadWorkspace(api: WorkspaceApi): Promise<LoadedWorkspace>
   } catch (error) {
     warning = `Could not load the saved workspace from the host (${errorText(error)}). Using this browser's copy.`;
   }
-  const candidates = [remote, local].filter((c) => workspaceSchema.safeParse(c).success);
+  const candidates = [remote, local].filter((c) => restorable(c) !== null);
   candidates.sort((a, b) => savedAtOf(b) - savedAtOf(a));
-  return { workspace: restoreWorkspace(candidates[0] ?? null), warning };
+  return { workspace: restorable(candidates[0]) ?? restoreWorkspace(null), warning };
 }
+
+/**
+ * A stored workspace, including one whose code grew past the size limit:
+ * the host could not save it, but this browser's copy is the user's work.
+ */
+function restorable(stored: unknown): Workspace | null {
+  if (workspaceSchema.safeParse(stored).success) return restoreWorkspace(stored);
+  if (typeof stored !== 'object' || stored === null) return null;
+  const { code } = stored as { code?: unknown };
+  if (typeof code !== 'string') return null;
+  const rest = workspaceSchema.safeParse({ ...stored, code: '' });
+  return rest.success ? { ...rest.data, code } : null;
+}
+
+/** Why the host would refuse this workspace, in the user's words, or null. */
+function refusal(workspace: Workspace): { message: string; fix: string } | null {
+  const parsed = workspaceSchema.safeParse(workspace);
+  if (parsed.success) return null;
+  const issue = parsed.error.issues[0];
+  const field = String(issue?.path.at(-1) ?? '');
+  const fix = FIXES[field] ?? 'check the run settings';
+  return { message: issue?.message ?? 'The workspace is not valid.', fix };
+}
+
+const FIXES: Record<string, string> = {
+  code: 'the code is too long',
+  inputs: 'the inputs are too long',
+  initargs: 'the initializer arguments are too long',
+};
 
 export class WorkspaceStore {
   #state: Workspace;
@@ -89,6 +126,11 @@ export class WorkspaceStore {
     const snapshot: Workspace = { ...this.#state, savedAt: Date.now() };
     this.#state = snapshot;
     const keptLocally = writeLocalWorkspace(snapshot);
+    const refused = refusal(snapshot);
+    if (refused) {
+      this.#setSave({ kind: 'failed', message: refused.message, keptLocally, fix: refused.fix });
+      return;
+    }
     try {
       await this.#api.saveWorkspace(snapshot);
       if (this.#state === snapshot) this.#setSave({ kind: 'saved', at: snapshot.savedAt });

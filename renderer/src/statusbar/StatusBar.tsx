@@ -6,6 +6,7 @@
 import { formatSeconds } from '../../../shared/timeline-scale';
 import { useApp } from '../state/app-context';
 import { useRunSession, useSaveState } from '../state/hooks';
+import type { SaveState } from '../state/workspace-store';
 import { useNow } from '../timeline/use-now';
 import { runStatus } from './outcome';
 
@@ -64,14 +65,13 @@ export function StatusBar() {
         </>
       )}
       <div className="statusbar__spacer" />
-      <div className="statusbar__item" data-testid="save-state">
-        {save.kind === 'pending'
-          ? 'Saving…'
-          : save.kind === 'failed'
-            ? save.keptLocally
-              ? 'Not saved to the host (kept in this browser)'
-              : 'Not saved'
-            : 'Saved'}
+      <div
+        className="statusbar__item"
+        data-testid="save-state"
+        data-tone={save.kind === 'failed' ? 'error' : undefined}
+        title={save.kind === 'failed' ? save.message : undefined}
+      >
+        {save.kind === 'pending' ? 'Saving…' : save.kind === 'failed' ? notSavedText(save) : 'Saved'}
       </div>
       <div className="statusbar__item" data-testid="host-kind">
         {host
@@ -80,4 +80,13 @@ export function StatusBar() {
       </div>
     </footer>
   );
+}
+
+function notSavedText(save: Extract<SaveState, { kind: 'failed' }>): string {
+  const where = save.keptLocally ? ' (kept in this browser)' : '';
+  return save.fix
+    ? `Not saved: ${save.fix}${where}`
+    : save.keptLocally
+      ? `Not saved to the host${where}`
+      : 'Not saved';
 }
