@@ -44,7 +44,8 @@ export interface RunMeta {
 export type StartRunResult = { ok: true; runId: string } | { ok: false; diagnostics: Diagnostic[] };
 
 export interface Workspace {
-  version: 1;
+  /** The format version (see shared/saved-format.ts and WORKSPACE_VERSION). */
+  version: 2;
   code: string;
   spec: Omit<RunSpec, 'code'>;
   exampleId: string | null;

@@ -19,6 +19,8 @@ export class Store {
     this.#dir = dataDir;
   }
 
+  async open(): Promise<void> {}
+
   get dir(): string {
     return this.#dir;
   }

@@ -5,7 +5,7 @@
  * the newer of the two copies wins.
  */
 import type { PlaygroundApi, Workspace } from '../../../shared/api';
-import { restoreWorkspace, workspaceSchema } from '../../../shared/workspace';
+import { readWorkspace, restoreWorkspace } from '../../../shared/workspace';
 import { FrameNotifier } from './frame-notifier';
 import { readLocalWorkspace, savedAtOf, writeLocalWorkspace } from './local-backup';
 
@@ -34,7 +34,8 @@ export async function loadWorkspace(api: WorkspaceApi): Promise<LoadedWorkspace>
   } catch (error) {
     warning = `Could not load the saved workspace from the host (${errorText(error)}). Using this browser's copy.`;
   }
-  const candidates = [remote, local].filter((c) => workspaceSchema.safeParse(c).success);
+  // Either copy may be of an older format: upgrade it before comparing.
+  const candidates = [remote, local].map(readWorkspace).filter((c) => c !== null);
   candidates.sort((a, b) => savedAtOf(b) - savedAtOf(a));
   return { workspace: restoreWorkspace(candidates[0] ?? null), warning };
 }
