@@ -72,6 +72,19 @@ export interface SavedRun extends SavedRunSummary {
   events: RunEvent[];
 }
 
+/**
+ * Something the host found wrong with the saved data (a damaged workspace or
+ * run file, kept aside under another name): shown to the user until dismissed.
+ */
+export interface DataNotice {
+  id: string;
+  message: string;
+  /** Where the damaged file was moved, when it was. */
+  keptAs: string | null;
+  /** When it was found (epoch ms). */
+  at: number;
+}
+
 export interface PlaygroundApi {
   getInfo(): Promise<HostInfo>;
   /** Transpile only: syntax diagnostics and the module's export names. */
@@ -88,6 +101,10 @@ export interface PlaygroundApi {
   getRun(id: string): Promise<SavedRun | null>;
   renameRun(id: string, name: string): Promise<void>;
   deleteRun(id: string): Promise<void>;
+  /** Problems found in the saved data that the user has not dismissed yet. */
+  dataNotices(): Promise<DataNotice[]>;
+  /** The user has seen this notice: it is not shown again (in any tab). */
+  dismissDataNotice(id: string): Promise<void>;
 }
 
 /** The request methods of PlaygroundApi (everything but the event subscription). */
@@ -102,6 +119,8 @@ export const API_METHODS = [
   'getRun',
   'renameRun',
   'deleteRun',
+  'dataNotices',
+  'dismissDataNotice',
 ] as const satisfies readonly Exclude<keyof PlaygroundApi, 'onRunEvents'>[];
 
 export type ApiMethod = (typeof API_METHODS)[number];

@@ -33,6 +33,8 @@ const PARAMS: Record<ApiMethod, z.ZodType<unknown[]>> = {
   getRun: z.tuple([id]),
   renameRun: z.tuple([id, z.string().max(1000)]),
   deleteRun: z.tuple([id]),
+  dataNotices: z.tuple([]),
+  dismissDataNotice: z.tuple([id]),
 };
 
 export function isApiMethod(method: unknown): method is ApiMethod {

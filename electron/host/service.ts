@@ -11,9 +11,10 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { availableParallelism, platform } from 'node:os';
 import { join } from 'node:path';
 import type { WorkerLauncher } from '../pool';
-import { makeOwnedTempDir } from '../pool/owned-temp-dir';
+import { makeOwnedTempDir, removeOwnedTempDir } from '../pool/owned-temp-dir';
 import type {
   CodeCheck,
+  DataNotice,
   HostInfo,
   PlaygroundApi,
   RunMeta,
@@ -105,7 +106,8 @@ export class PlaygroundService implements ServiceApi {
     const late = outdated();
     if (late) {
       // After dispose() the whole folder goes (writing the module may have made it again).
-      rmSync(this.#disposed ? this.#dir : runDir, { recursive: true, force: true });
+      if (this.#disposed) removeOwnedTempDir(this.#dir);
+      else rmSync(runDir, { recursive: true, force: true });
       return late;
     }
     // From here on nothing waits: reserving the workers and becoming the active run is one step.
@@ -196,6 +198,15 @@ export class PlaygroundService implements ServiceApi {
     return this.#deps.store.deleteRun(id);
   }
 
+  dataNotices(): Promise<DataNotice[]> {
+    return Promise.resolve(this.#deps.store.notices());
+  }
+
+  dismissDataNotice(id: string): Promise<void> {
+    this.#deps.store.dismissNotice(id);
+    return Promise.resolve();
+  }
+
   /** Wait for the active run (if any) to finish; used by tests and on shutdown. */
   async idle(): Promise<void> {
     await this.#active?.finished;
@@ -205,7 +216,7 @@ export class PlaygroundService implements ServiceApi {
   async dispose(): Promise<void> {
     this.#disposed = true;
     await this.#stopActive();
-    rmSync(this.#dir, { recursive: true, force: true });
+    removeOwnedTempDir(this.#dir);
   }
 
   async #stopActive(): Promise<void> {

@@ -19,7 +19,8 @@ export class WorkerBudget {
   #inUse = 0;
 
   constructor(total = defaultMaxWorkersTotal()) {
-    if (!Number.isInteger(total) || total < 1) throw new RangeError('the worker cap must be a whole number ≥ 1');
+    if (!Number.isInteger(total) || total < 1)
+      throw new RangeError('the worker cap must be a whole number ≥ 1');
     this.total = total;
   }
 

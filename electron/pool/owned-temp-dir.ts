@@ -10,8 +10,26 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+const owned = new Set<string>();
+let hooked = false;
+
+/** Make a folder owned by this process; it is removed when the process exits, at the latest. */
 export function makeOwnedTempDir(prefix: string): string {
-  return mkdtempSync(join(tmpdir(), `${prefix}${process.pid}-`));
+  const dir = mkdtempSync(join(tmpdir(), `${prefix}${process.pid}-`));
+  owned.add(dir);
+  if (!hooked) {
+    hooked = true;
+    process.on('exit', () => {
+      for (const path of owned) rmSync(path, { recursive: true, force: true });
+    });
+  }
+  return dir;
+}
+
+/** Remove a folder made by makeOwnedTempDir, now. */
+export function removeOwnedTempDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+  owned.delete(dir);
 }
 
 /** Remove `<prefix><pid>-*` folders whose process is gone; returns the paths removed. */

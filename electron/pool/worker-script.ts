@@ -7,7 +7,7 @@
  * the next process that bundles it if this one was killed first.
  */
 import type * as Esbuild from 'esbuild';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -42,6 +42,5 @@ function compileWorkerEntry(entry: string): string {
     sourcemap: 'inline',
     logLevel: 'silent',
   });
-  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
   return outfile;
 }
