@@ -3,6 +3,7 @@
  * as its own process) and a WebSocket client that speaks its protocol as the
  * page does, recording every run event it is sent.
  */
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -47,6 +48,54 @@ export async function startTestHost(
       await host.close();
       rmSync(dir, { recursive: true, force: true });
     },
+  };
+}
+
+export interface HostProcess {
+  port: number;
+  token: string;
+  pid: number;
+  child: ChildProcess;
+  output(): string;
+  /** Ctrl+C: the host stops its runs and exits. */
+  stop(): Promise<void>;
+  /** SIGKILL: nothing of the host gets to clean up. */
+  kill(): Promise<void>;
+}
+
+const PAGE_DIR = mkdtempSync(join(tmpdir(), 'pp-page-'));
+writeFileSync(join(PAGE_DIR, 'index.html'), '<!doctype html><title>app</title>');
+process.once('exit', () => rmSync(PAGE_DIR, { recursive: true, force: true }));
+
+/** `npm run web` from the sources, as its own process: electron/web/main.ts with these arguments. */
+export async function startHostProcess(args: string[]): Promise<HostProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/web/main.ts', '--port', '0', ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, POOL_PLAYGROUND_RENDERER_DIR: PAGE_DIR },
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const url = await Promise.race([
+    waitFor(() => /running at (\S+)/.exec(output)?.[1], 30_000, 'the host to start'),
+    exited.then(() => {
+      throw new Error(`the host exited:\n${output}`);
+    }),
+  ]);
+  const { port, searchParams } = new URL(url);
+  const ended = async (signal: NodeJS.Signals): Promise<void> => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    await exited;
+  };
+  return {
+    port: Number(port),
+    token: searchParams.get('token')!,
+    pid: child.pid!,
+    child,
+    output: () => output,
+    stop: () => ended('SIGINT'),
+    kill: () => ended('SIGKILL'),
   };
 }
 
