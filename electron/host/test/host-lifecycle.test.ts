@@ -48,10 +48,10 @@ function foldersOf(pid: number): string[] {
 const CODE =
   'export function spin(n: number) { for (;;) {} }\nexport function ok(n: number) { return n * 2; }\n';
 
-async function runOk(c: TestClient, inputs = 'range(3)'): Promise<string> {
+async function runOk(c: TestClient, inputs = 'range(3)', maxWorkers = 2): Promise<string> {
   const started = await c.call<StartRunResult>(
     'startRun',
-    spec({ code: CODE, fn: 'ok', inputs, maxWorkers: 2 }),
+    spec({ code: CODE, fn: 'ok', inputs, maxWorkers }),
   );
   if (!started.ok) throw new Error(JSON.stringify(started.diagnostics));
   expect((await c.finished(started.runId)).outcome).toBe('ok');
