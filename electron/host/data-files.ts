@@ -48,8 +48,15 @@ export async function readJson(path: string): Promise<ReadJson> {
   try {
     return { kind: 'ok', value: JSON.parse(text) as unknown };
   } catch (error) {
-    return { kind: 'unreadable', why: `not valid JSON (${(error as Error).message})` };
+    return { kind: 'unreadable', why: `not valid JSON: ${printable((error as Error).message)}` };
   }
+}
+
+/** A parser message quotes the file: keep it short and free of control characters. */
+function printable(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  const clean = text.replace(/[\u0000-\u001f\u007f-\u009f\ufffd]/g, '?');
+  return clean.length > 120 ? `${clean.slice(0, 119)}…` : clean;
 }
 
 /**

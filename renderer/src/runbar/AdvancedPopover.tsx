@@ -29,10 +29,10 @@ export function AdvancedPopover({ spec, errors, onChange }: Props) {
     spec.memoryLimitMb !== DEFAULT_MEMORY_LIMIT_MB;
   const invalid = Boolean(
     errors.initializer ||
-      errors.initargs ||
-      errors.maxTasksPerChild ||
-      errors.timeoutSec ||
-      errors.memoryLimitMb,
+    errors.initargs ||
+    errors.maxTasksPerChild ||
+    errors.timeoutSec ||
+    errors.memoryLimitMb,
   );
 
   useEffect(() => {
