@@ -89,7 +89,11 @@ export interface PlaygroundApi {
   getInfo(): Promise<HostInfo>;
   /** Transpile only: syntax diagnostics and the module's export names. */
   checkCode(code: string): Promise<CodeCheck>;
-  /** Validate, transpile and start a run (one active run at a time; a new one stops the old). */
+  /**
+   * Validate, transpile and start a run. One active run at a time: a new one stops the old; of
+   * several calls in flight only the newest starts (the others are refused). Refused too when the
+   * host's cap on worker processes (all clients together) would be passed.
+   */
   startRun(spec: RunSpec, meta?: RunMeta): Promise<StartRunResult>;
   /** Stop the active run: terminate its workers now, kill them if they linger. */
   stopRun(runId: string): Promise<void>;
