@@ -209,6 +209,22 @@ export function buffers(n: number) {
       const result = events.find((e) => e.type === 'task-finished');
       expect(result?.type === 'task-finished' && result.result, mode).toMatch(/<ref \*1>/);
     }
+    // Inputs under the limit that share references (4 inputs of 50³ numbers each), echoed back.
+    const echo = await a.call<StartRunResult>(
+      'startRun',
+      spec({
+        code: 'export function echo(x: unknown) { return x; }',
+        fn: 'echo',
+        mode: 'map',
+        chunksize: 2,
+        inputs: '[[[[0]*50]*50]*50]*4',
+        maxWorkers: 2,
+      }),
+    );
+    if (!echo.ok) throw new Error(JSON.stringify(echo.diagnostics));
+    expect((await a.finished(echo.runId)).outcome).toBe('ok');
+    const submitted = a.events(echo.runId).find((e) => e.type === 'task-submitted');
+    expect(submitted?.type === 'task-submitted' && submitted.args).toMatch(/^\[<ref \*1> \[<ref \*2> /);
     pinging = false;
     await pinger;
     // A generous bound on purpose: the old formatter held the host's event loop for 12–17 s here,
