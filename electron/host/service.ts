@@ -89,7 +89,9 @@ export class PlaygroundService implements ServiceApi {
       this.#disposed
         ? refused('This session has ended.')
         : ticket !== this.#starts
-          ? refused('A newer run was started in this tab before this one began, so this one did not start.')
+          ? refused(
+              'A newer run was requested in this tab before this one could start, so this one did not start.',
+            )
           : null;
     const ended = outdated();
     if (ended) return ended;

@@ -68,7 +68,7 @@ describe('runs', () => {
     // The newest call always starts; the older ones either were refused or were stopped by a newer one.
     expect(results.at(-1)?.ok).toBe(true);
     for (const r of results) {
-      if (!r.ok) expect(r.diagnostics[0]?.message).toMatch(/newer run was started/);
+      if (!r.ok) expect(r.diagnostics[0]?.message).toMatch(/newer run was requested/);
     }
     const last = started.at(-1)!;
     await waitFor(
