@@ -44,7 +44,8 @@ export interface RunMeta {
 export type StartRunResult = { ok: true; runId: string } | { ok: false; diagnostics: Diagnostic[] };
 
 export interface Workspace {
-  version: 1;
+  /** The format version (see shared/saved-format.ts and WORKSPACE_VERSION). */
+  version: 2;
   code: string;
   spec: Omit<RunSpec, 'code'>;
   exampleId: string | null;
@@ -71,11 +72,28 @@ export interface SavedRun extends SavedRunSummary {
   events: RunEvent[];
 }
 
+/**
+ * Something the host found wrong with the saved data (a damaged workspace or
+ * run file, kept aside under another name): shown to the user until dismissed.
+ */
+export interface DataNotice {
+  id: string;
+  message: string;
+  /** Where the damaged file was moved, when it was. */
+  keptAs: string | null;
+  /** When it was found (epoch ms). */
+  at: number;
+}
+
 export interface PlaygroundApi {
   getInfo(): Promise<HostInfo>;
   /** Transpile only: syntax diagnostics and the module's export names. */
   checkCode(code: string): Promise<CodeCheck>;
-  /** Validate, transpile and start a run (one active run at a time; a new one stops the old). */
+  /**
+   * Validate, transpile and start a run. One active run at a time: a new one stops the old; of
+   * several calls in flight only the newest starts (the others are refused). Refused too when the
+   * host's cap on worker processes (all clients together) would be passed.
+   */
   startRun(spec: RunSpec, meta?: RunMeta): Promise<StartRunResult>;
   /** Stop the active run: terminate its workers now, kill them if they linger. */
   stopRun(runId: string): Promise<void>;
@@ -87,6 +105,10 @@ export interface PlaygroundApi {
   getRun(id: string): Promise<SavedRun | null>;
   renameRun(id: string, name: string): Promise<void>;
   deleteRun(id: string): Promise<void>;
+  /** Problems found in the saved data that the user has not dismissed yet. */
+  dataNotices(): Promise<DataNotice[]>;
+  /** The user has seen this notice: it is not shown again (in any tab). */
+  dismissDataNotice(id: string): Promise<void>;
 }
 
 /** The request methods of PlaygroundApi (everything but the event subscription). */
@@ -101,6 +123,8 @@ export const API_METHODS = [
   'getRun',
   'renameRun',
   'deleteRun',
+  'dataNotices',
+  'dismissDataNotice',
 ] as const satisfies readonly Exclude<keyof PlaygroundApi, 'onRunEvents'>[];
 
 export type ApiMethod = (typeof API_METHODS)[number];

@@ -4,9 +4,16 @@
  * `[...range(3), 10]`), and Python's list repetition `[2_000_000] * 8`.
  * It is parsed, never evaluated: the inputs are data, and no user code runs
  * outside worker processes.
+ *
+ * Parsing makes a small syntax tree first and measures what it would build —
+ * repetition inside repetition included — before building anything:
+ * `[[[0] * 50] * 50] * 50` is 30 characters but 127,551 values, and is
+ * refused with that number when it is over the limit.
  */
-
 export type InputsResult = { ok: true; values: unknown[] } | { ok: false; error: string; offset: number };
+
+/** Most values one inputs expression may build, counting every nested value of every copy. */
+export const MAX_INPUT_VALUES = 1_000_000;
 
 class ParseError extends Error {
   constructor(
@@ -17,21 +24,102 @@ class ParseError extends Error {
   }
 }
 
-export function parseInputs(text: string, maxItems = 100_000): InputsResult {
-  const parser = new Parser(text, maxItems);
+/** What the text says, before anything is built. `pos` is where it starts in the text. */
+type Node =
+  | { kind: 'scalar'; value: unknown; pos: number }
+  | { kind: 'list'; items: { node: Node; spread: boolean }[]; pos: number }
+  | { kind: 'repeat'; list: Node; times: number; pos: number }
+  | { kind: 'range'; start: number; step: number; count: number; pos: number }
+  | { kind: 'object'; entries: [string, Node][]; pos: number };
+
+const isList = (node: Node): boolean =>
+  node.kind === 'list' || node.kind === 'repeat' || node.kind === 'range';
+
+export function parseInputs(text: string, maxItems = 100_000, maxValues = MAX_INPUT_VALUES): InputsResult {
   try {
-    const value = parser.parseTop();
-    if (!Array.isArray(value)) {
+    const tree = new Parser(text, maxItems).parseTop();
+    if (!isList(tree)) {
       return {
         ok: false,
         error: 'inputs must be a list: write [1, 2, 3] or range(5)',
         offset: 0,
       };
     }
-    return { ok: true, values: value };
+    // Every value the list would hold, nested ones and every copy of a repeated list included.
+    const total = valueCount(tree) - 1;
+    if (total > maxValues) {
+      throw new ParseError(
+        `these inputs would build ${total.toLocaleString('en')} values (every copy of a repeated ` +
+          `list counts, nested lists included); at most ${maxValues.toLocaleString('en')} are allowed`,
+        0,
+      );
+    }
+    return { ok: true, values: build(tree) as unknown[] };
   } catch (error) {
     if (error instanceof ParseError) return { ok: false, error: error.message, offset: error.offset };
     throw error;
+  }
+}
+
+/** Items of a list node (a spread counts its items). */
+function length(node: Node): number {
+  switch (node.kind) {
+    case 'list':
+      return node.items.reduce((sum, item) => sum + (item.spread ? length(item.node) : 1), 0);
+    case 'repeat':
+      return length(node.list) * node.times;
+    case 'range':
+      return node.count;
+    default:
+      return 1;
+  }
+}
+
+/** Values a node builds, itself included. */
+function valueCount(node: Node): number {
+  switch (node.kind) {
+    case 'scalar':
+      return 1;
+    case 'list':
+      return node.items.reduce(
+        (sum, item) => sum + (item.spread ? valueCount(item.node) - 1 : valueCount(item.node)),
+        1,
+      );
+    case 'repeat':
+      return 1 + (valueCount(node.list) - 1) * node.times;
+    case 'range':
+      return 1 + node.count;
+    case 'object':
+      return node.entries.reduce((sum, [, value]) => sum + valueCount(value), 1);
+  }
+}
+
+function build(node: Node): unknown {
+  switch (node.kind) {
+    case 'scalar':
+      return node.value;
+    case 'list': {
+      const out: unknown[] = [];
+      for (const item of node.items) {
+        if (item.spread) for (const v of build(item.node) as unknown[]) out.push(v);
+        else out.push(build(item.node));
+      }
+      return out;
+    }
+    case 'repeat': {
+      // Like Python: the copies are the same objects (a repeated list of lists shares them).
+      const once = build(node.list) as unknown[];
+      const out: unknown[] = [];
+      for (let i = 0; i < node.times; i++) for (const v of once) out.push(v);
+      return out;
+    }
+    case 'range':
+      return Array.from({ length: node.count }, (_, i) => node.start + i * node.step);
+    case 'object': {
+      const out: Record<string, unknown> = {};
+      for (const [key, value] of node.entries) out[key] = build(value);
+      return out;
+    }
   }
 }
 
@@ -42,7 +130,7 @@ class Parser {
     readonly maxItems: number,
   ) {}
 
-  parseTop(): unknown {
+  parseTop(): Node {
     this.#space();
     if (this.#pos >= this.text.length)
       throw new ParseError('inputs are empty: write [1, 2, 3] or range(5)', 0);
@@ -75,51 +163,59 @@ class Parser {
     this.#pos++;
   }
 
-  #value(): unknown {
+  #value(): Node {
     const value = this.#primary();
     this.#space();
-    if (!Array.isArray(value) || this.#peek() !== '*') return value;
+    if (!isList(value) || this.#peek() !== '*') return value;
+    const pos = this.#pos;
     this.#pos++;
     const times = this.#primary();
-    if (typeof times !== 'number' || !Number.isInteger(times) || times < 0) {
+    if (
+      times.kind !== 'scalar' ||
+      typeof times.value !== 'number' ||
+      !Number.isInteger(times.value) ||
+      times.value < 0
+    ) {
       this.#fail('a list can only be repeated a whole number of times: [x] * 8');
     }
-    if (value.length * times > this.maxItems) {
-      this.#fail(`too many inputs: ${value.length * times}, at most ${this.maxItems} are allowed`);
+    const repeated: Node = { kind: 'repeat', list: value, times: times.value, pos };
+    const n = length(repeated);
+    if (n > this.maxItems) {
+      this.#fail(`too many inputs: ${n.toLocaleString('en')}, at most ${this.maxItems} are allowed`);
     }
-    const out: unknown[] = [];
-    for (let i = 0; i < times; i++) out.push(...value);
-    return out;
+    return repeated;
   }
 
-  #primary(): unknown {
+  #primary(): Node {
     this.#space();
+    const pos = this.#pos;
     const ch = this.#peek();
     if (ch === '[' || ch === '(') return this.#array(ch === '[' ? ']' : ')');
     if (ch === '{') return this.#object();
-    if (ch === '"' || ch === "'") return this.#string();
-    if (/[-+.\d]/.test(ch)) return this.#number();
+    const scalar = (value: unknown): Node => ({ kind: 'scalar', value, pos });
+    if (ch === '"' || ch === "'") return scalar(this.#string());
+    if (/[-+.\d]/.test(ch)) return scalar(this.#number());
     const word = /^[A-Za-z_$][\w$]*/.exec(this.text.slice(this.#pos))?.[0];
     if (!word) this.#fail(ch ? `unexpected "${ch}"` : 'unexpected end of input');
     this.#pos += word.length;
     switch (word) {
       case 'true':
       case 'True':
-        return true;
+        return scalar(true);
       case 'false':
       case 'False':
-        return false;
+        return scalar(false);
       case 'null':
       case 'None':
-        return null;
+        return scalar(null);
       case 'undefined':
-        return undefined;
+        return scalar(undefined);
       case 'Infinity':
-        return Infinity;
+        return scalar(Infinity);
       case 'NaN':
-        return NaN;
+        return scalar(NaN);
       case 'range':
-        return this.#range();
+        return this.#range(pos);
       default:
         this.#pos -= word.length;
         this.#fail(
@@ -128,42 +224,37 @@ class Parser {
     }
   }
 
-  #array(close: string): unknown[] {
+  #array(close: string): Node {
+    const node: Node & { kind: 'list' } = { kind: 'list', items: [], pos: this.#pos };
     this.#pos++;
-    const out: unknown[] = [];
+    let count = 0;
     for (;;) {
       this.#space();
       if (this.#peek() === close) {
         this.#pos++;
-        return out;
+        return node;
       }
-      if (this.text.startsWith('...', this.#pos)) {
-        this.#pos += 3;
-        const spread = this.#value();
-        if (!Array.isArray(spread)) this.#fail('only a list or range(...) can be spread with ...');
-        for (const v of spread) this.#push(out, v);
-      } else {
-        this.#push(out, this.#value());
-      }
+      const spread = this.text.startsWith('...', this.#pos);
+      if (spread) this.#pos += 3;
+      const item = this.#value();
+      if (spread && !isList(item)) this.#fail('only a list or range(...) can be spread with ...');
+      count += spread ? length(item) : 1;
+      if (count > this.maxItems) this.#fail(`too many inputs: at most ${this.maxItems} are allowed`);
+      node.items.push({ node: item, spread });
       this.#space();
       if (this.#peek() === ',') this.#pos++;
       else if (this.#peek() !== close) this.#fail(`expected "," or "${close}"`);
     }
   }
 
-  #push(out: unknown[], value: unknown): void {
-    if (out.length >= this.maxItems) this.#fail(`too many inputs: at most ${this.maxItems} are allowed`);
-    out.push(value);
-  }
-
-  #object(): Record<string, unknown> {
+  #object(): Node {
+    const node: Node & { kind: 'object' } = { kind: 'object', entries: [], pos: this.#pos };
     this.#pos++;
-    const out: Record<string, unknown> = {};
     for (;;) {
       this.#space();
       if (this.#peek() === '}') {
         this.#pos++;
-        return out;
+        return node;
       }
       let key: string;
       const ch = this.#peek();
@@ -175,7 +266,7 @@ class Parser {
         this.#pos += word.length;
       }
       this.#expect(':');
-      out[key] = this.#value();
+      node.entries.push([key, this.#value()]);
       this.#space();
       if (this.#peek() === ',') this.#pos++;
       else if (this.#peek() !== '}') this.#fail('expected "," or "}"');
@@ -223,7 +314,7 @@ class Parser {
     return sign * value;
   }
 
-  #range(): number[] {
+  #range(pos: number): Node {
     this.#expect('(');
     const args: number[] = [];
     for (;;) {
@@ -233,8 +324,9 @@ class Parser {
         break;
       }
       const v = this.#value();
-      if (typeof v !== 'number' || !Number.isInteger(v)) this.#fail('range() takes whole numbers');
-      args.push(v);
+      if (v.kind !== 'scalar' || typeof v.value !== 'number' || !Number.isInteger(v.value))
+        this.#fail('range() takes whole numbers');
+      args.push(v.value);
       this.#space();
       if (this.#peek() === ',') this.#pos++;
     }
@@ -245,6 +337,6 @@ class Parser {
     const count = Math.max(0, Math.ceil((stop - start) / step));
     if (count > this.maxItems)
       this.#fail(`range() is too long: ${count} items, at most ${this.maxItems} are allowed`);
-    return Array.from({ length: count }, (_, i) => start + i * step);
+    return { kind: 'range', start, step, count, pos };
   }
 }

@@ -32,7 +32,13 @@ export const LIMITS = {
   maxTasksPerChild: 1_000_000,
   maxCodeChars: MAX_CODE_CHARS,
   maxTimeoutSec: 24 * 3600,
+  /** Per-worker memory cap, in MB: the smallest a worker can start with, and the largest. */
+  minMemoryMb: 128,
+  maxMemoryMb: 65_536,
 } as const;
+
+/** The per-worker memory cap a run gets unless the learner changes it (MB). */
+export const DEFAULT_MEMORY_LIMIT_MB = 512;
 
 const identifier = z
   .string()
@@ -69,6 +75,20 @@ export const runSpecSchema = z.object({
     .min(1, 'max tasks per child must be at least 1')
     .max(LIMITS.maxTasksPerChild)
     .nullable(),
+  /**
+   * Memory cap per worker process, in MB (null or 0: none). A worker that goes
+   * over it is ended and reported as having run out of memory (see
+   * electron/host/memory-guard.ts). Absent: the default cap.
+   */
+  memoryLimitMb: z
+    .number()
+    .int('the memory limit must be a whole number of MB')
+    .max(LIMITS.maxMemoryMb, `the memory limit can be at most ${LIMITS.maxMemoryMb} MB`)
+    .refine((mb) => mb === 0 || mb >= LIMITS.minMemoryMb, {
+      message: `the memory limit must be at least ${LIMITS.minMemoryMb} MB (or empty for none)`,
+    })
+    .nullable()
+    .default(DEFAULT_MEMORY_LIMIT_MB),
 });
 
 export type RunSpec = z.infer<typeof runSpecSchema>;
@@ -83,7 +103,13 @@ export const DEFAULT_RUN_SPEC: Omit<RunSpec, 'code'> = {
   initializer: null,
   initargs: '[]',
   maxTasksPerChild: null,
+  memoryLimitMb: DEFAULT_MEMORY_LIMIT_MB,
 };
+
+/** The memory cap a spec asks for, in MB, or null for none. */
+export function memoryLimitOf(spec: Pick<RunSpec, 'memoryLimitMb'>): number | null {
+  return spec.memoryLimitMb === null || spec.memoryLimitMb === 0 ? null : spec.memoryLimitMb;
+}
 
 /** The first problem with a spec, phrased for a person, or null. */
 export function specProblem(spec: unknown): string | null {

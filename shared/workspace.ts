@@ -1,7 +1,8 @@
 /**
  * The saved workspace: what the editor held and how the run bar was set.
- * Checked when loaded (a hand-edited or older file must not break the app)
- * and when the host is asked to save it.
+ * Checked when loaded (a hand-edited or older file must not break the app;
+ * an older version is upgraded, see saved-format.ts) and when the host is
+ * asked to save it.
  */
 import { z } from 'zod';
 import type { Workspace } from './api';
@@ -15,7 +16,11 @@ import {
   MAX_INPUTS_CHARS,
   MAX_NAME_CHARS,
 } from './limits';
-import { RUN_MODES } from './run-spec';
+import { DEFAULT_MEMORY_LIMIT_MB, RUN_MODES } from './run-spec';
+import { readSaved, type SavedFormat } from './saved-format';
+
+/** The workspace format this version writes. */
+export const WORKSPACE_VERSION = 2;
 
 const specSchema = z.object({
   fn: z.string().max(MAX_NAME_CHARS),
@@ -27,6 +32,7 @@ const specSchema = z.object({
   initializer: z.string().max(MAX_NAME_CHARS).nullable(),
   initargs: z.string().max(MAX_INITARGS_CHARS, INITARGS_TOO_LONG),
   maxTasksPerChild: z.number().nullable(),
+  memoryLimitMb: z.number().nullable(),
 });
 
 /** Pane sizes by layout id: a few groups of a few panes (bounded, like every text a host accepts). */
@@ -40,7 +46,7 @@ const layoutSchema = z
   .meta({ maxProperties: MAX_LAYOUT_GROUPS });
 
 export const workspaceSchema = z.object({
-  version: z.literal(1),
+  version: z.literal(WORKSPACE_VERSION),
   code: z.string().max(MAX_CODE_CHARS, CODE_TOO_LONG),
   spec: specSchema,
   exampleId: z.string().max(100).nullable(),
@@ -53,7 +59,7 @@ export const workspaceSchema = z.object({
 export function defaultWorkspace(exampleId = EXAMPLES[0]!.id): Workspace {
   const example = findExample(exampleId) ?? EXAMPLES[0]!;
   return {
-    version: 1,
+    version: WORKSPACE_VERSION,
     code: example.code,
     spec: { ...example.spec },
     exampleId: example.id,
@@ -64,8 +70,24 @@ export function defaultWorkspace(exampleId = EXAMPLES[0]!.id): Workspace {
   };
 }
 
+export const WORKSPACE_FORMAT: SavedFormat<Workspace> = {
+  what: 'the workspace',
+  version: WORKSPACE_VERSION,
+  unversioned: 1,
+  migrations: {
+    // Format 2 added the per-worker memory cap: an older workspace gets the default cap.
+    1: (doc) => ({ ...doc, spec: { ...(doc.spec as object), memoryLimitMb: DEFAULT_MEMORY_LIMIT_MB } }),
+  },
+  schema: workspaceSchema,
+};
+
+/** A stored workspace in the current format (upgraded if older), or null if it is not one. */
+export function readWorkspace(stored: unknown): Workspace | null {
+  const read = readSaved(WORKSPACE_FORMAT, stored);
+  return read.ok ? read.value : null;
+}
+
 /** A usable workspace from whatever was stored (null or invalid → the first example). */
 export function restoreWorkspace(stored: unknown): Workspace {
-  const parsed = workspaceSchema.safeParse(stored);
-  return parsed.success ? parsed.data : defaultWorkspace();
+  return readWorkspace(stored) ?? defaultWorkspace();
 }

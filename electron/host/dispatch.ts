@@ -37,6 +37,8 @@ export const API_PARAMS: Record<ApiMethod, z.ZodType<unknown[]>> = {
   getRun: z.tuple([id]),
   renameRun: z.tuple([id, z.string().max(1000)]),
   deleteRun: z.tuple([id]),
+  dataNotices: z.tuple([]),
+  dismissDataNotice: z.tuple([id]),
 };
 
 export function isApiMethod(method: unknown): method is ApiMethod {

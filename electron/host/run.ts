@@ -22,6 +22,8 @@ export interface RunSetup {
   taskCount: number;
   moduleUrl: string;
   launcher: WorkerLauncher;
+  /** Node flags for every worker (the heap cap). */
+  workerExecArgv: string[];
   cpus: number;
   send: (batch: RunEventBatch) => void;
   /** Called with the complete log before the run's end reaches the UI (saves it to the history). */
@@ -75,6 +77,7 @@ export class PlaygroundRun {
       initargs: setup.initargs,
       maxTasksPerChild: spec.maxTasksPerChild,
       launcher: setup.launcher,
+      workerExecArgv: setup.workerExecArgv,
       onEvent: (e) => recorder.onPoolEvent(e),
     });
     this.#executor = executor;

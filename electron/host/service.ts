@@ -3,15 +3,18 @@
  * server side of PlaygroundApi, independent of the transport. Electron's
  * main process and the browser host each make one per client and forward
  * its run events. One run at a time per client: starting a new run stops
- * the previous one.
+ * the previous one, and of several startRun calls in flight only the newest
+ * starts (the others are refused), so two runs of one client never overlap.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { availableParallelism, platform, tmpdir } from 'node:os';
+import { mkdirSync, rmSync } from 'node:fs';
+import { availableParallelism, platform } from 'node:os';
 import { join } from 'node:path';
 import type { WorkerLauncher } from '../pool';
+import { makeOwnedTempDir, removeOwnedTempDir } from '../pool/owned-temp-dir';
 import type {
   CodeCheck,
+  DataNotice,
   HostInfo,
   PlaygroundApi,
   RunMeta,
@@ -21,12 +24,18 @@ import type {
   Workspace,
 } from '../../shared/api';
 import type { RunEventBatch } from '../../shared/run-events';
+import { memoryLimitOf } from '../../shared/run-spec';
 import { checkCode } from './compile';
+import { guardMemory, heapLimitArgs } from './memory-guard';
 import { PlaygroundRun } from './run';
 import { isRunId, type Store } from './store';
 import { writeTaskModule } from './task-files';
-import { validateRun } from './validate';
+import { validateRun, type PreparedRun } from './validate';
+import { processWorkerBudget, type WorkerBudget } from './worker-budget';
 import { workerEnvironment } from './worker-env';
+
+/** Each client's private temporary folder: `pool-playground-<pid>-XXXXXX` (see owned-temp-dir.ts). */
+export const SESSION_TEMP_PREFIX = 'pool-playground-';
 
 export interface HostDeps {
   kind: HostInfo['kind'];
@@ -35,6 +44,8 @@ export interface HostDeps {
   createLauncher(options: { env: NodeJS.ProcessEnv; cwd: string }): WorkerLauncher;
   appVersion: string;
   electronVersion: string | null;
+  /** The cap on worker processes shared by every client of this host (default: one per process). */
+  workers?: WorkerBudget;
 }
 
 export type ServiceApi = Omit<PlaygroundApi, 'onRunEvents'>;
@@ -42,10 +53,12 @@ export type ServiceApi = Omit<PlaygroundApi, 'onRunEvents'>;
 export class PlaygroundService implements ServiceApi {
   readonly #deps: HostDeps;
   readonly #send: (batch: RunEventBatch) => void;
-  readonly #dir = mkdtempSync(join(tmpdir(), 'pool-playground-'));
+  readonly #dir = makeOwnedTempDir(SESSION_TEMP_PREFIX);
   /** The workers' working directory: one per client, made once. */
   readonly #workDir = join(this.#dir, 'work');
   #active: PlaygroundRun | null = null;
+  /** Counts startRun calls: a call that is no longer the newest does not start. */
+  #starts = 0;
   #disposed = false;
 
   constructor(deps: HostDeps, send: (batch: RunEventBatch) => void) {
@@ -71,26 +84,68 @@ export class PlaygroundService implements ServiceApi {
   }
 
   async startRun(spec: unknown, meta: RunMeta = {}): Promise<StartRunResult> {
-    if (this.#disposed)
-      return { ok: false, diagnostics: [{ source: 'settings', message: 'This session has ended.' }] };
+    const ticket = ++this.#starts;
+    const outdated = (): StartRunResult | null =>
+      this.#disposed
+        ? refused('This session has ended.')
+        : ticket !== this.#starts
+          ? refused(
+              'A newer run was requested in this tab before this one could start, so this one did not start.',
+            )
+          : null;
+    const ended = outdated();
+    if (ended) return ended;
     const validation = await validateRun(spec);
-    if (!validation.ok) return validation;
+    if (!validation.ok) return outdated() ?? validation;
     const { run } = validation;
+    // Only the newest call gets past each wait; the older ones stop here.
+    if (outdated()) return outdated()!;
     await this.#stopActive();
-
+    if (outdated()) return outdated()!;
     const runId = randomUUID();
-    const module = await writeTaskModule(join(this.#dir, `run-${runId}`), run.js);
+    const runDir = join(this.#dir, `run-${runId}`);
+    const module = await writeTaskModule(runDir, run.js);
+    const late = outdated();
+    if (late) {
+      // After dispose() the whole folder goes (writing the module may have made it again).
+      if (this.#disposed) removeOwnedTempDir(this.#dir);
+      else rmSync(runDir, { recursive: true, force: true });
+      return late;
+    }
+    // From here on nothing waits: reserving the workers and becoming the active run is one step.
+    const reservation = this.#budget.reserve(workersNeeded(run));
+    if (!reservation.ok) {
+      rmSync(runDir, { recursive: true, force: true });
+      return refused(reservation.message);
+    }
+    const active = this.#createRun(runId, run, meta, module.entryUrl);
+    this.#active = active;
+    const cleanUp = (): void => {
+      reservation.release();
+      if (this.#active === active) this.#active = null;
+      rmSync(runDir, { recursive: true, force: true });
+    };
+    void active.finished.then(cleanUp, cleanUp);
+    return { ok: true, runId };
+  }
+
+  #createRun(runId: string, run: PreparedRun, meta: RunMeta, moduleUrl: string): PlaygroundRun {
     const cwd = this.#workDir;
-    const launcher = this.#deps.createLauncher({ env: workerEnvironment(cwd), cwd });
+    const memoryLimit = memoryLimitOf(run.spec);
+    const launcher = guardMemory(
+      this.#deps.createLauncher({ env: workerEnvironment(cwd), cwd }),
+      memoryLimit,
+    );
     const createdAt = Date.now();
-    const active = new PlaygroundRun({
+    return new PlaygroundRun({
       runId,
       spec: run.spec,
       inputs: run.inputs,
       initargs: run.initargs,
       taskCount: run.taskCount,
-      moduleUrl: module.entryUrl,
+      moduleUrl,
       launcher,
+      workerExecArgv: heapLimitArgs(memoryLimit),
       cpus: availableParallelism(),
       send: this.#send,
       persist: (finished, outcome) => {
@@ -109,12 +164,10 @@ export class PlaygroundService implements ServiceApi {
         });
       },
     });
-    this.#active = active;
-    void active.finished.then(() => {
-      if (this.#active === active) this.#active = null;
-      rmSync(join(this.#dir, `run-${runId}`), { recursive: true, force: true });
-    });
-    return { ok: true, runId };
+  }
+
+  get #budget(): WorkerBudget {
+    return this.#deps.workers ?? processWorkerBudget();
   }
 
   stopRun(runId: string): Promise<void> {
@@ -147,6 +200,15 @@ export class PlaygroundService implements ServiceApi {
     return this.#deps.store.deleteRun(id);
   }
 
+  dataNotices(): Promise<DataNotice[]> {
+    return Promise.resolve(this.#deps.store.notices());
+  }
+
+  dismissDataNotice(id: string): Promise<void> {
+    this.#deps.store.dismissNotice(id);
+    return Promise.resolve();
+  }
+
   /** Wait for the active run (if any) to finish; used by tests and on shutdown. */
   async idle(): Promise<void> {
     await this.#active?.finished;
@@ -156,7 +218,7 @@ export class PlaygroundService implements ServiceApi {
   async dispose(): Promise<void> {
     this.#disposed = true;
     await this.#stopActive();
-    rmSync(this.#dir, { recursive: true, force: true });
+    removeOwnedTempDir(this.#dir);
   }
 
   async #stopActive(): Promise<void> {
@@ -165,6 +227,16 @@ export class PlaygroundService implements ServiceApi {
     active.stop();
     await active.finished;
   }
+}
+
+function refused(message: string): StartRunResult {
+  return { ok: false, diagnostics: [{ source: 'settings', message }] };
+}
+
+/** The most workers a run can have alive at once. */
+function workersNeeded(run: PreparedRun): number {
+  if (run.spec.mode === 'serial') return 1;
+  return Math.min(run.spec.maxWorkers, run.taskCount);
 }
 
 function defaultRunName(spec: { fn: string; mode: string; maxWorkers: number; chunksize: number }): string {

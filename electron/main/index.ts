@@ -6,8 +6,9 @@
 import { app, BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { WORKER_BUNDLE_NAME } from '../pool';
+import { prepareHost } from '../host/host-setup';
 import { PlaygroundService } from '../host/service';
-import { Store, cleanStaleTemporaryFiles } from '../host/store';
+import { parseMaxWorkersTotal, WorkerBudget } from '../host/worker-budget';
 import { APP_INDEX_URL, registerAppScheme, serveRenderer } from './app-protocol';
 import { resetReady, sendRunEvents, setupIpc, type WindowBinding } from './ipc';
 import { UtilityLauncher } from './utility-launcher';
@@ -38,20 +39,31 @@ function setupSingleInstance(): boolean {
   return true;
 }
 
-function setupService(): void {
+async function setupService(): Promise<void> {
   // POOL_PLAYGROUND_DATA moves the workspace and history, as for the browser host.
   const dataDir = process.env.POOL_PLAYGROUND_DATA ?? join(app.getPath('userData'), 'playground');
-  void cleanStaleTemporaryFiles(dataDir);
+  const store = await prepareHost(dataDir);
   binding.service = new PlaygroundService(
     {
       kind: 'electron',
-      store: new Store(dataDir),
+      store,
       createLauncher: ({ env, cwd }) => new UtilityLauncher({ script: paths.worker, env, cwd }),
       appVersion: app.getVersion(),
       electronVersion: process.versions.electron ?? null,
+      workers: new WorkerBudget(maxWorkersTotal() ?? undefined),
     },
     (batch) => sendRunEvents(batch),
   );
+}
+
+/** The cap on worker processes: `--max-workers-total N` or POOL_PLAYGROUND_MAX_WORKERS_TOTAL (default 4 × CPUs). */
+function maxWorkersTotal(): number | null {
+  const text =
+    app.commandLine.getSwitchValue('max-workers-total') || process.env.POOL_PLAYGROUND_MAX_WORKERS_TOTAL;
+  const cap = parseMaxWorkersTotal(text);
+  if (typeof cap !== 'string') return cap;
+  console.error(`Pool Playground: ${cap}; using the default.`);
+  return null;
 }
 
 function openWindow(): void {
@@ -81,9 +93,9 @@ function setupLifecycle(): void {
 if (setupSingleInstance()) {
   registerAppScheme();
   setupLifecycle();
-  void app.whenReady().then(() => {
+  void app.whenReady().then(async () => {
     serveRenderer(paths.renderer);
-    setupService();
+    await setupService();
     setupIpc(binding);
     openWindow();
   });

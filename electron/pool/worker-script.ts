@@ -2,16 +2,19 @@
  * Where the worker entry lives. Builds put `pool-worker.cjs` beside the
  * bundle that hosts the pool (out/main, out/web). When the pool runs from its
  * TypeScript sources (tests, benchmarks), the entry is bundled on first use
- * with esbuild into a temporary file: the same code, the same start-up cost.
+ * with esbuild into a temporary folder named for this process
+ * (`pool-worker-<pid>-XXXXXX`): removed when the process exits, and swept by
+ * the next process that bundles it if this one was killed first.
  */
 import type * as Esbuild from 'esbuild';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { makeOwnedTempDir, sweepStaleTempDirs } from './owned-temp-dir';
 
 export const WORKER_BUNDLE_NAME = 'pool-worker.cjs';
+export const WORKER_TEMP_PREFIX = 'pool-worker-';
 
 let compiled: string | null = null;
 
@@ -26,7 +29,8 @@ export function defaultWorkerScript(): string {
 function compileWorkerEntry(entry: string): string {
   const require = createRequire(import.meta.url);
   const esbuild = require('esbuild') as typeof Esbuild;
-  const dir = mkdtempSync(join(tmpdir(), 'pool-worker-'));
+  sweepStaleTempDirs(WORKER_TEMP_PREFIX);
+  const dir = makeOwnedTempDir(WORKER_TEMP_PREFIX);
   const outfile = join(dir, WORKER_BUNDLE_NAME);
   esbuild.buildSync({
     entryPoints: [entry],
@@ -38,6 +42,5 @@ function compileWorkerEntry(entry: string): string {
     sourcemap: 'inline',
     logLevel: 'silent',
   });
-  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
   return outfile;
 }

@@ -36,4 +36,48 @@ describe('formatValue', () => {
     expect(formatCall('square', [5])).toBe('square(5)');
     expect(formatCall('greet', ['Ada', 2])).toBe("greet('Ada', 2)");
   });
+
+  it('prints a shared reference once and refers back to it; cycles stay [Circular]', () => {
+    const shared = [1, 2];
+    expect(formatValue([shared, shared, { again: shared }])).toBe(
+      '[<ref *1> [1, 2], [Ref *1], { again: [Ref *1] }]',
+    );
+    const node: Record<string, unknown> = { name: 'n' };
+    node.self = node;
+    expect(formatValue([node, node])).toBe("[<ref *1> { name: 'n', self: [Circular] }, [Ref *1]]");
+    expect(formatCall('f', [shared, shared])).toBe('f(<ref *1> [1, 2], [Ref *1])');
+  });
+
+  it('looks at a bounded number of values, however much a value would expand to', () => {
+    // [[[[[0] * 50] * 50] * 50] * 50] * 50 as structured clone delivers it: 6 small arrays,
+    // 50⁵ leaves when expanded. Count every element read.
+    let reads = 0;
+    const counted = <T extends object>(target: T): T =>
+      new Proxy(target, {
+        get(t, key, receiver) {
+          // Fail fast instead of reading millions of elements.
+          if (++reads > 100_000) throw new Error('read more than 100,000 elements');
+          return Reflect.get(t, key, receiver) as unknown;
+        },
+      });
+    let level: unknown = 0;
+    for (let i = 0; i < 6; i++) level = counted(new Array<unknown>(50).fill(level));
+    for (const maxLength of [40, 300, 2000, 100_000]) {
+      reads = 0;
+      const text = formatValue(level, { maxLength });
+      expect(text.length).toBeLessThanOrEqual(maxLength);
+      expect(reads).toBeLessThan(20_000);
+    }
+    // A wide flat value and long strings are cut without reading them whole.
+    reads = 0;
+    const wide = counted(Array.from({ length: 1_000_000 }, (_, i) => i));
+    expect(formatValue(wide, { maxLength: 100_000 })).toContain('… 999950 more');
+    expect(reads).toBeLessThan(1000);
+    const long = 'x'.repeat(10_000_000);
+    expect(formatValue([long, { [long]: long }], { maxLength: 50 })).toHaveLength(50);
+    expect(formatValue(new Map([[long, new Set([long])]]), { maxLength: 30 })).toHaveLength(30);
+    expect(formatValue(new Uint8Array(10_000_000))).toMatch(
+      /^Uint8Array\(10000000\) \[0, 0, .*… 9999950 more\]$/,
+    );
+  });
 });

@@ -60,4 +60,27 @@ describe('parseInputs', () => {
     const repeated = parseInputs('[1, 2] * 100000', 100_000);
     expect(repeated.ok).toBe(false);
   });
+
+  it('counts nested repetition before building anything, and says how much it would build', () => {
+    // 30 characters that would build 2 × 50⁵ numbers (plus the lists holding them).
+    const bomb = parseInputs('[[[[[[0]*50]*50]*50]*50]*50]*2', 100_000);
+    expect(bomb.ok).toBe(false);
+    if (!bomb.ok) {
+      expect(bomb.error).toContain('would build 637,755,102 values');
+      expect(bomb.error).toContain('at most 1,000,000 are allowed');
+    }
+    // The same through a spread, and inside objects.
+    expect(parseInputs('[...[[[[0]*100]*100]*100]]').ok).toBe(false);
+    expect(parseInputs('[{a: [[0]*1000]*1000}]').ok).toBe(false);
+    // Just under the limit still works, and a repeated list shares its copies, as in Python.
+    const fine = parseInputs('[[0, 1] * 5] * 3');
+    expect(fine.ok && fine.values).toEqual([
+      [0, 1, 0, 1, 0, 1, 0, 1, 0, 1],
+      [0, 1, 0, 1, 0, 1, 0, 1, 0, 1],
+      [0, 1, 0, 1, 0, 1, 0, 1, 0, 1],
+    ]);
+    if (fine.ok) expect(fine.values[0]).toBe(fine.values[2]);
+    expect(parseInputs('[[0] * 999] * 1000').ok).toBe(true);
+    expect(parseInputs('[[0] * 1000] * 1000').ok).toBe(false);
+  });
 });

@@ -8,6 +8,7 @@ import type { AppStores } from '../state/app-context';
 import { CodeCheckStore } from '../state/code-check-store';
 import { DraftErrors } from '../state/draft-errors';
 import { HistoryStore } from '../state/history-store';
+import { NoticesStore } from '../state/notices-store';
 import { PagesStore } from '../state/pages-store';
 import { RunCache } from '../state/run-cache';
 import { RunViewer } from '../state/run-viewer';
@@ -41,7 +42,17 @@ export async function boot(): Promise<AppStores> {
   api.onRunEvents((batch) => session.receive(batch));
   const controller = new RunController({ api, session, workspace, problems, drafts, codeCheck });
   const history = new HistoryStore(api);
-  const runs = new RunCache(api);
+  const notices = new NoticesStore(api);
+  // The host reads (and checks) the saved files when it lists the history: ask what it found then.
+  const refreshHistory = (): void => void history.refresh().then(() => notices.refresh());
+  // A listed run that cannot be loaded was damaged (the host kept it aside): list again, say why.
+  const runs = new RunCache({
+    getRun: (id) =>
+      api.getRun(id).then((run) => {
+        if (!run) refreshHistory();
+        return run;
+      }),
+  });
   const viewer = new RunViewer(runs);
   const pages = new PagesStore();
   const sweeps = new SweepStore({ controller, session, history });
@@ -50,10 +61,10 @@ export async function boot(): Promise<AppStores> {
     reset: () => viewer.close(),
     // The host saved the run before telling us it ended: list it.
     events: (events) => {
-      if (events.some((e) => e.type === 'run-finished')) void history.refresh();
+      if (events.some((e) => e.type === 'run-finished')) refreshHistory();
     },
   });
-  void history.refresh();
+  refreshHistory();
 
   // Save what is pending when the page goes away (the local copy synchronously: unload cannot wait).
   const saveNow = (): void => {
@@ -77,6 +88,7 @@ export async function boot(): Promise<AppStores> {
     controller,
     terminal,
     history,
+    notices,
     runs,
     viewer,
     pages,

@@ -1,5 +1,6 @@
 /**
- * The whole window, VS Code style: title bar, run bar, problems, then the
+ * The whole window, VS Code style: title bar, run bar, problems, notices
+ * about the saved data, then the
  * activity bar and resizable panes (side bar; the main area with the editor
  * and output columns, or a comparison or sweep page in front), and the
  * status bar. Side bar views (examples, run history) plug in through
@@ -11,6 +12,7 @@ import { ExamplesIcon, HistoryIcon } from '../common/icons';
 import { ExamplesDialog } from '../gallery/ExamplesDialog';
 import { ExamplesSideView } from '../gallery/ExamplesSideView';
 import { HistorySideView } from '../history/HistorySideView';
+import { DataNotices } from '../notices/DataNotices';
 import { ProblemsStrip } from '../problems/ProblemsStrip';
 import { RunBar } from '../runbar/RunBar';
 import { StatusBar } from '../statusbar/StatusBar';
@@ -49,6 +51,7 @@ export function Workbench({ onEditorReady }: { onEditorReady(): void }) {
       <TopBar onOpenExamples={() => setExamplesOpen(true)} />
       <RunBar />
       <ProblemsStrip />
+      <DataNotices />
       <div className="workbench">
         <ActivityBar views={SIDE_VIEWS} active={sideView} onToggle={toggleSide} />
         <Group

@@ -1,10 +1,12 @@
 /**
  * Settings a first run does not need: a timeout for collecting the results,
  * an initializer (run once in each new worker process) with its arguments,
- * and max tasks per child (a process is replaced after that many tasks).
+ * max tasks per child (a process is replaced after that many tasks), and the
+ * memory each worker may use before it is stopped.
  */
 import { useEffect, useRef, useState } from 'react';
 import type { Workspace } from '../../../shared/api';
+import { DEFAULT_MEMORY_LIMIT_MB } from '../../../shared/run-spec';
 import { Field } from './Field';
 import { FunctionPicker } from './FunctionPicker';
 import { NumberField } from './NumberField';
@@ -20,9 +22,17 @@ export function AdvancedPopover({ spec, errors, onChange }: Props) {
   const [open, setOpen] = useState(false);
   const rootRef = useRef<HTMLDivElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
-  const customised = spec.initializer !== null || spec.maxTasksPerChild !== null || spec.timeoutSec !== null;
+  const customised =
+    spec.initializer !== null ||
+    spec.maxTasksPerChild !== null ||
+    spec.timeoutSec !== null ||
+    spec.memoryLimitMb !== DEFAULT_MEMORY_LIMIT_MB;
   const invalid = Boolean(
-    errors.initializer || errors.initargs || errors.maxTasksPerChild || errors.timeoutSec,
+    errors.initializer ||
+    errors.initargs ||
+    errors.maxTasksPerChild ||
+    errors.timeoutSec ||
+    errors.memoryLimitMb,
   );
 
   useEffect(() => {
@@ -113,6 +123,19 @@ export function AdvancedPopover({ spec, errors, onChange }: Props) {
             error={errors.maxTasksPerChild}
             hint="Empty: a process runs any number of tasks."
             onCommit={(maxTasksPerChild) => onChange({ maxTasksPerChild })}
+          />
+          <NumberField
+            id="run-memory-limit"
+            field="memoryLimitMb"
+            label="Memory per worker (MB)"
+            value={spec.memoryLimitMb === 0 ? null : spec.memoryLimitMb}
+            optional
+            placeholder="no limit"
+            min={0}
+            step={1}
+            error={errors.memoryLimitMb}
+            hint={`A worker using more is stopped: "ran out of memory". Default ${DEFAULT_MEMORY_LIMIT_MB}; empty: no limit.`}
+            onCommit={(memoryLimitMb) => onChange({ memoryLimitMb })}
           />
         </div>
       )}

@@ -27,6 +27,7 @@ export const FIELD_LABELS: Record<SpecField, string> = {
   initializer: 'Initializer',
   initargs: 'Initializer arguments',
   maxTasksPerChild: 'Max tasks per child',
+  memoryLimitMb: 'Memory per worker',
 };
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
@@ -78,6 +79,17 @@ export function specErrors(spec: DriverSpec): FieldErrors {
       'maxTasksPerChild',
       wholeNumber(spec.maxTasksPerChild, 'Max tasks per child', LIMITS.maxTasksPerChild),
     );
+  }
+  if (spec.memoryLimitMb !== null && spec.memoryLimitMb !== 0) {
+    const mb = spec.memoryLimitMb;
+    if (!Number.isInteger(mb)) set('memoryLimitMb', 'Memory per worker must be a whole number of MB.');
+    else if (mb < LIMITS.minMemoryMb)
+      set(
+        'memoryLimitMb',
+        `Memory per worker must be at least ${LIMITS.minMemoryMb} MB (a worker needs about 50 MB to start), or empty for no limit.`,
+      );
+    else if (mb > LIMITS.maxMemoryMb)
+      set('memoryLimitMb', `Memory per worker can be at most ${LIMITS.maxMemoryMb.toLocaleString('en')} MB.`);
   }
   return errors;
 }

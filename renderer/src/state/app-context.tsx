@@ -1,13 +1,15 @@
 /**
  * The app's stores, made once at start and shared through context: the
  * workspace, the run on screen, the problems, the code check, the host,
- * the run history (and saved runs reopened or compared), pages and sweeps.
+ * the run history (and saved runs reopened or compared), notices about the
+ * saved data, pages and sweeps.
  */
 import { createContext, useContext } from 'react';
 import type { HostInfo, PlaygroundApi } from '../../../shared/api';
 import type { CodeCheckStore } from './code-check-store';
 import type { DraftErrors } from './draft-errors';
 import type { HistoryStore } from './history-store';
+import type { NoticesStore } from './notices-store';
 import type { PagesStore } from './pages-store';
 import type { RunCache } from './run-cache';
 import type { RunViewer } from './run-viewer';
@@ -29,6 +31,7 @@ export interface AppStores {
   controller: RunController;
   terminal: TerminalStore;
   history: HistoryStore;
+  notices: NoticesStore;
   runs: RunCache;
   viewer: RunViewer;
   pages: PagesStore;

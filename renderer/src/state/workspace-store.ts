@@ -7,7 +7,7 @@
  * saved, and this browser's copy still keeps it.
  */
 import type { PlaygroundApi, Workspace } from '../../../shared/api';
-import { restoreWorkspace, workspaceSchema } from '../../../shared/workspace';
+import { readWorkspace, restoreWorkspace, workspaceSchema } from '../../../shared/workspace';
 import { FrameNotifier } from './frame-notifier';
 import { readLocalWorkspace, savedAtOf, writeLocalWorkspace } from './local-backup';
 
@@ -42,9 +42,10 @@ export async function loadWorkspace(api: WorkspaceApi): Promise<LoadedWorkspace>
   } catch (error) {
     warning = `Could not load the saved workspace from the host (${errorText(error)}). Using this browser's copy.`;
   }
-  const candidates = [remote, local].filter((c) => restorable(c) !== null);
+  // Either copy may be of an older format: upgrade it before comparing.
+  const candidates = [remote, local].map(restorable).filter((c) => c !== null);
   candidates.sort((a, b) => savedAtOf(b) - savedAtOf(a));
-  return { workspace: restorable(candidates[0]) ?? restoreWorkspace(null), warning };
+  return { workspace: candidates[0] ?? restoreWorkspace(null), warning };
 }
 
 /**
@@ -52,12 +53,13 @@ export async function loadWorkspace(api: WorkspaceApi): Promise<LoadedWorkspace>
  * the host could not save it, but this browser's copy is the user's work.
  */
 function restorable(stored: unknown): Workspace | null {
-  if (workspaceSchema.safeParse(stored).success) return restoreWorkspace(stored);
+  const read = readWorkspace(stored);
+  if (read) return read;
   if (typeof stored !== 'object' || stored === null) return null;
   const { code } = stored as { code?: unknown };
   if (typeof code !== 'string') return null;
-  const rest = workspaceSchema.safeParse({ ...stored, code: '' });
-  return rest.success ? { ...rest.data, code } : null;
+  const rest = readWorkspace({ ...stored, code: '' });
+  return rest ? { ...rest, code } : null;
 }
 
 /** Why the host would refuse this workspace, in the user's words, or null. */
