@@ -16,6 +16,7 @@ import _thread
 from . import transport, state
 
 _MAX_PENDING = 8192
+_MAX_EVENT_TEXT = 65536  # a huge write travels as several events
 _streams = []
 
 
@@ -91,6 +92,12 @@ class TracedStream(io.TextIOBase):
 
     # --- sending -------------------------------------------------------------
     def _send(self, text, writer):
+        while len(text) > _MAX_EVENT_TEXT:
+            self._send_one(text[:_MAX_EVENT_TEXT], writer)
+            text = text[_MAX_EVENT_TEXT:]
+        self._send_one(text, writer)
+
+    def _send_one(self, text, writer):
         sent = False
         try:
             sent = transport.emit({

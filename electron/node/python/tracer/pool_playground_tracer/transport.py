@@ -97,6 +97,7 @@ def _hello():
         'type': 'hello',
         'token': os.environ.get(TOKEN_ENV, ''),
         'protocol': PROTOCOL,
+        'pid': os.getpid(),
         'ppid': os.getppid(),
         'python': '{}.{}.{}'.format(*sys.version_info[:3]),
         # Builds before 3.13 always hold the GIL.
