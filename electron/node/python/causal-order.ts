@@ -8,7 +8,9 @@
  *
  * The rules (cause → effect):
  *   task-submitted         → task-started, task-finished     (caller → worker)
- *   task-finished          → task-settled (unless cancelled) (worker → caller)
+ *   task-finished          → task-settled (worker → caller); a task whose worker died
+ *                            has no task-finished: its settling waits for that
+ *                            worker's connection to close instead
  *   task-settled           → task-delivered                  (one thread may overtake another)
  *   process-started(child) → worker-* of a process worker    (parent → child)
  *   connection closed      → process-exited(child)           (a child's last words, then its exit)
@@ -19,8 +21,10 @@ export const DEFAULT_HOLD_MS = 250;
 
 interface Held {
   event: TracerEvent;
-  need: string;
+  /** Any one of these releases it. */
+  needs: string[];
   deadline: number;
+  released: boolean;
 }
 
 export class CausalOrder {
@@ -28,6 +32,8 @@ export class CausalOrder {
   readonly #hasConnection: (pid: number) => boolean;
   readonly #holdMs: number;
   readonly #seen = new Set<string>();
+  /** The worker PID each started task runs in. */
+  readonly #startedIn = new Map<string, number>();
   readonly #held = new Map<string, Held[]>();
   #heldCount = 0;
   #timer: ReturnType<typeof setTimeout> | null = null;
@@ -43,14 +49,17 @@ export class CausalOrder {
   }
 
   push(event: TracerEvent): void {
-    const need = this.#need(event);
-    if (need === null || this.#seen.has(need)) {
+    const needs = this.#needs(event);
+    if (needs.length === 0 || needs.some((key) => this.#seen.has(key))) {
       this.#emit(event);
       return;
     }
-    const list = this.#held.get(need) ?? [];
-    list.push({ event, need, deadline: performance.now() + this.#holdMs });
-    this.#held.set(need, list);
+    const held: Held = { event, needs, deadline: performance.now() + this.#holdMs, released: false };
+    for (const key of needs) {
+      const list = this.#held.get(key) ?? [];
+      list.push(held);
+      this.#held.set(key, list);
+    }
     this.#heldCount++;
     this.#timer ??= setTimeout(() => this.#expire(), this.#holdMs);
   }
@@ -62,37 +71,52 @@ export class CausalOrder {
 
   /** Release everything still held, oldest first (the run is over). */
   flush(): void {
-    const all = [...this.#held.values()].flat().sort((a, b) => a.deadline - b.deadline);
+    const all = new Set([...this.#held.values()].flat());
     this.#held.clear();
     this.#heldCount = 0;
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = null;
-    for (const held of all) this.#emit(held.event);
+    for (const held of [...all].sort((a, b) => a.deadline - b.deadline)) this.#releaseHeld(held);
   }
 
-  #need(event: TracerEvent): string | null {
+  #needs(event: TracerEvent): string[] {
     switch (event.type) {
       case 'task-started':
       case 'task-finished':
-        return `submitted:${event.task}`;
-      case 'task-settled':
-        return event.status === 'cancelled' ? null : `finished:${event.task}`;
+        return [`submitted:${event.task}`];
+      case 'task-settled': {
+        if (event.status === 'cancelled') return [];
+        const worker = this.#startedIn.get(event.task);
+        // A task that never started (a broken pool's queue) waits out holdMs: its
+        // task-started may still be in flight from a worker that just died.
+        if (worker === undefined) return [`finished:${event.task}`];
+        return [`finished:${event.task}`, `closed:${worker}`];
+      }
       case 'task-delivered':
-        return `settled:${event.task}`;
+        return [`settled:${event.task}`];
       case 'worker-started':
       case 'worker-ready':
       case 'worker-init-failed':
-        return event.kind === 'process' ? `process-started:${event.pid}` : null;
+        return event.kind === 'process' ? [`process-started:${event.pid}`] : [];
       case 'process-exited':
-        return this.#hasConnection(event.child) ? `closed:${event.child}` : null;
+        return this.#hasConnection(event.child) ? [`closed:${event.child}`] : [];
       default:
-        return null;
+        return [];
     }
+  }
+
+  #releaseHeld(held: Held): void {
+    if (held.released) return;
+    held.released = true;
+    this.#emit(held.event);
   }
 
   #emit(event: TracerEvent): void {
     this.#release(event);
     switch (event.type) {
+      case 'task-started':
+        this.#startedIn.set(event.task, event.pid);
+        return;
       case 'task-submitted':
         return this.#provide(`submitted:${event.task}`);
       case 'task-finished':
@@ -109,25 +133,27 @@ export class CausalOrder {
     const waiting = this.#held.get(key);
     if (!waiting) return;
     this.#held.delete(key);
-    this.#heldCount -= waiting.length;
-    for (const held of waiting) this.#emit(held.event);
+    for (const held of waiting) {
+      if (held.released) continue;
+      this.#heldCount--;
+      this.#releaseHeld(held);
+    }
   }
 
   #expire(): void {
     this.#timer = null;
     const now = performance.now();
-    const due: Held[] = [];
+    const due = new Set<Held>();
     let next = Infinity;
     for (const [key, list] of this.#held) {
-      const keep = list.filter((held) => held.deadline > now);
-      due.push(...list.filter((held) => held.deadline <= now));
+      const keep = list.filter((held) => !held.released && held.deadline > now);
+      for (const held of list) if (!held.released && held.deadline <= now) due.add(held);
       for (const held of keep) next = Math.min(next, held.deadline);
       if (keep.length) this.#held.set(key, keep);
       else this.#held.delete(key);
     }
-    this.#heldCount -= due.length;
-    due.sort((a, b) => a.deadline - b.deadline);
-    for (const held of due) this.#emit(held.event);
+    this.#heldCount -= due.size;
+    for (const held of [...due].sort((a, b) => a.deadline - b.deadline)) this.#releaseHeld(held);
     if (this.#heldCount > 0 && next < Infinity)
       this.#timer = setTimeout(() => this.#expire(), Math.max(1, next - performance.now()));
   }

@@ -117,7 +117,14 @@ export class PythonRun {
     const workDir = join(root, 'work');
     await mkdir(workDir, { mode: 0o700 });
     await writeFile(join(workDir, fileName), options.source, { mode: 0o600 });
-    const emit = (event: PythonRunEvent): void => options.onEvent(event);
+    // Tracebacks name the program by its own name, not by the private folder's path.
+    const privatePath = `File "${workDir}/`;
+    const relative = (text: string): string =>
+      text.includes(privatePath) ? text.split(privatePath).join('File "') : text;
+    const emit = (event: PythonRunEvent): void => {
+      if (event.type === 'output' || event.type === 'raw-output') event.text = relative(event.text);
+      options.onEvent(event);
+    };
     const emitRunner = (event: RunnerEvent): void => emit(event);
     const cap = new OutputCap(options.outputLineLimit, options.outputCharLimit);
     const admitOutput = (text: string, at: number): boolean => {
@@ -215,7 +222,7 @@ export class PythonRun {
     }
     result.exitCode = exit.code;
     result.signal = exit.signal;
-    emitRunner({ type: 'program-exited', pid: mainPid, code: exit.code, signal: exit.signal, at: now() });
+    const exitedAt = now();
 
     // The program is gone; its other processes get a moment to finish and be read.
     const drained = Promise.all([pipesClosed, server ? server.whenIdle(DRAIN_MS) : Promise.resolve(true)]);
@@ -228,6 +235,8 @@ export class PythonRun {
     } else result.leftover = stray;
     await Promise.race([pipesClosed, new Promise((resolve) => setTimeout(resolve, 200))]);
     order.flush();
+    // Last in the stream, after every event the program's processes sent.
+    emitRunner({ type: 'program-exited', pid: mainPid, code: exit.code, signal: exit.signal, at: exitedAt });
     result.outputTruncated = cap.truncated;
     await server?.close();
     result.wallMs = now() - result.startedAt;

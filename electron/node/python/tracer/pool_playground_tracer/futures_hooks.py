@@ -46,14 +46,15 @@ def _on_done(future):
         record = state.task_record(future)
         if record is None:
             return
-        _settle(future, record)
         broken = _original['broken']
         if broken is not None and not future.cancelled():
             exc = _original['exception'](future, 0)
             if isinstance(exc, broken):
-                # Runs in the thread that broke the pool (the executor's manager
-                # thread), before it terminates and joins the workers.
+                # Only here, in the thread that broke the pool (the executor's
+                # manager thread, before it terminates and joins the workers):
+                # polling a worker's exit from another thread could steal it.
                 processes.report_broken(record.executor, exc)
+        _settle(future, record)
     except Exception as exc:
         transport.report_failure('future done', exc)
 

@@ -127,18 +127,30 @@ def _exit_facts(pid, code):
 
 
 def report_broken(executor_id, exc):
-    """Once per executor: the pool broke; name the workers already dead."""
+    """Once per executor: the pool broke; name the workers already dead.
+
+    A dead worker's sentinel can be ready a moment before the process can be
+    reaped, so the dead ones (sentinel ready) are joined briefly here, in the
+    manager thread that will join them anyway.
+    """
     with _lock:
         if executor_id in _broken_reported:
             return
         _broken_reported.add(executor_id)
         workers = [(pid, p) for pid, (p, owner) in _tracked.items() if owner == executor_id]
-    dead = []
+    from multiprocessing.connection import wait as ready_among
+
+    by_sentinel = {}
     for pid, process in workers:
         try:
-            code = process.exitcode  # polls without blocking; the manager joins later
-        except Exception:
+            by_sentinel[process.sentinel] = (pid, process)
+        except ValueError:  # closed
             continue
+    dead = []
+    for sentinel in ready_among(list(by_sentinel), 0):
+        pid, process = by_sentinel[sentinel]
+        process.join(1.0)
+        code = process.exitcode
         if code is not None:
             dead.append(_exit_facts(pid, code))
     transport.emit({'type': 'pool-broken', 'executor': executor_id, 'message': str(exc), 'dead': dead})
