@@ -151,8 +151,17 @@ export const wireEventSchema = z.discriminatedUnion('type', [
     at,
   }),
   z.object({ type: z.literal('process-exited'), ...exitFacts, executor: id.nullable(), at }),
+  /** A worker's first step (its interpreter is up; under spawn, the program re-imported). */
   z.object({
-    type: z.enum(['worker-started', 'worker-ready']),
+    type: z.literal('worker-started'),
+    executor: id,
+    kind: z.enum(['process', 'thread']),
+    ...thread,
+    at,
+  }),
+  /** Its initializer (if any) returned: it takes tasks from now on. */
+  z.object({
+    type: z.literal('worker-ready'),
     executor: id,
     kind: z.enum(['process', 'thread']),
     ...thread,
