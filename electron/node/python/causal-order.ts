@@ -1,19 +1,20 @@
 /**
- * Puts the processes' streams back in causal order. Each process's events
- * arrive in order on its own connection, but two connections are read in
- * whatever order the event loop finds them: a worker's `task-finished` can be
- * read after the caller's `task-settled` it caused. An event whose cause has
- * not arrived yet is held until it does, or for `holdMs` at most (a cause
- * that never comes: a worker killed mid-task sends no `task-finished`).
+ * Puts the processes' streams together in causal order. Each process's events
+ * come in the order it wrote them, but the processes are read one after
+ * another: a worker's `task-finished` can be read after the caller's
+ * `task-settled` it caused. An event whose cause has not been read yet waits
+ * for it, or for `holdMs` at most (a cause that never comes: a worker killed
+ * mid-task writes no `task-finished`) — and so do the events its process wrote
+ * after it: each process's own order is kept.
  *
  * The rules (cause → effect):
  *   task-submitted         → task-started, task-finished     (caller → worker)
  *   task-finished          → task-settled (worker → caller); a task whose worker died
  *                            has no task-finished: its settling waits for that
- *                            worker's connection to close instead
- *   task-settled           → task-delivered                  (one thread may overtake another)
+ *                            worker's end instead
+ *   task-settled           → task-delivered
  *   process-started(child) → worker-* of a process worker    (parent → child)
- *   connection closed      → process-exited(child)           (a child's last words, then its exit)
+ *   end of a process       → process-exited(child)           (a child's last words, then its exit)
  */
 import type { TracerEvent } from './tracer-events';
 
@@ -21,10 +22,7 @@ export const DEFAULT_HOLD_MS = 250;
 
 interface Held {
   event: TracerEvent;
-  /** Any one of these releases it. */
-  needs: string[];
   deadline: number;
-  released: boolean;
 }
 
 export class CausalOrder {
@@ -34,9 +32,12 @@ export class CausalOrder {
   readonly #seen = new Set<string>();
   /** The worker PID each started task runs in. */
   readonly #startedIn = new Map<string, number>();
-  readonly #held = new Map<string, Held[]>();
-  #heldCount = 0;
+  /** Each process's events not released yet, oldest first. */
+  readonly #queues = new Map<number, Held[]>();
+  /** Which processes' oldest event waits for a key. */
+  readonly #waiting = new Map<string, Set<number>>();
   #timer: ReturnType<typeof setTimeout> | null = null;
+  #timerAt = Infinity;
 
   constructor(
     release: (event: TracerEvent) => void,
@@ -49,34 +50,49 @@ export class CausalOrder {
   }
 
   push(event: TracerEvent): void {
-    const needs = this.#needs(event);
-    if (needs.length === 0 || needs.some((key) => this.#seen.has(key))) {
-      this.#emit(event);
-      return;
-    }
-    const held: Held = { event, needs, deadline: performance.now() + this.#holdMs, released: false };
-    for (const key of needs) {
-      const list = this.#held.get(key) ?? [];
-      list.push(held);
-      this.#held.set(key, list);
-    }
-    this.#heldCount++;
-    this.#timer ??= setTimeout(() => this.#expire(), this.#holdMs);
+    let queue = this.#queues.get(event.pid);
+    if (!queue) this.#queues.set(event.pid, (queue = []));
+    queue.push({ event, deadline: performance.now() + this.#holdMs });
+    if (queue.length === 1) this.#pump(event.pid);
   }
 
-  /** A process's connection closed: whatever it sent has been read. */
+  /** A process has ended: everything it wrote has been read. */
   closed(pid: number): void {
     this.#provide(`closed:${pid}`);
   }
 
   /** Release everything still held, oldest first (the run is over). */
   flush(): void {
-    const all = new Set([...this.#held.values()].flat());
-    this.#held.clear();
-    this.#heldCount = 0;
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = null;
-    for (const held of [...all].sort((a, b) => a.deadline - b.deadline)) this.#releaseHeld(held);
+    this.#waiting.clear();
+    for (;;) {
+      let oldest: Held[] | null = null;
+      for (const queue of this.#queues.values())
+        if (queue.length && (!oldest || queue[0]!.deadline < oldest[0]!.deadline)) oldest = queue;
+      if (!oldest) return;
+      this.#emit(oldest.shift()!.event);
+    }
+  }
+
+  /** Release a process's events from the oldest on, up to one that must still wait. */
+  #pump(pid: number): void {
+    const queue = this.#queues.get(pid);
+    while (queue && queue.length) {
+      const head = queue[0]!;
+      const needs = this.#needs(head.event);
+      if (needs.length && !needs.some((key) => this.#seen.has(key)) && head.deadline > performance.now()) {
+        for (const key of needs) {
+          let pids = this.#waiting.get(key);
+          if (!pids) this.#waiting.set(key, (pids = new Set()));
+          pids.add(pid);
+        }
+        this.#wakeAt(head.deadline);
+        return;
+      }
+      queue.shift();
+      this.#emit(head.event);
+    }
   }
 
   #needs(event: TracerEvent): string[] {
@@ -88,7 +104,7 @@ export class CausalOrder {
         if (event.status === 'cancelled') return [];
         const worker = this.#startedIn.get(event.task);
         // A task that never started (a broken pool's queue) waits out holdMs: its
-        // task-started may still be in flight from a worker that just died.
+        // task-started may still be unread, from a worker that just died.
         if (worker === undefined) return [`finished:${event.task}`];
         return [`finished:${event.task}`, `closed:${worker}`];
       }
@@ -103,12 +119,6 @@ export class CausalOrder {
       default:
         return [];
     }
-  }
-
-  #releaseHeld(held: Held): void {
-    if (held.released) return;
-    held.released = true;
-    this.#emit(held.event);
   }
 
   #emit(event: TracerEvent): void {
@@ -130,31 +140,22 @@ export class CausalOrder {
 
   #provide(key: string): void {
     this.#seen.add(key);
-    const waiting = this.#held.get(key);
-    if (!waiting) return;
-    this.#held.delete(key);
-    for (const held of waiting) {
-      if (held.released) continue;
-      this.#heldCount--;
-      this.#releaseHeld(held);
-    }
+    const pids = this.#waiting.get(key);
+    if (!pids) return;
+    this.#waiting.delete(key);
+    for (const pid of pids) this.#pump(pid);
+  }
+
+  #wakeAt(deadline: number): void {
+    if (this.#timer && this.#timerAt <= deadline) return;
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timerAt = deadline;
+    this.#timer = setTimeout(() => this.#expire(), Math.max(1, deadline - performance.now()));
   }
 
   #expire(): void {
     this.#timer = null;
-    const now = performance.now();
-    const due = new Set<Held>();
-    let next = Infinity;
-    for (const [key, list] of this.#held) {
-      const keep = list.filter((held) => !held.released && held.deadline > now);
-      for (const held of list) if (!held.released && held.deadline <= now) due.add(held);
-      for (const held of keep) next = Math.min(next, held.deadline);
-      if (keep.length) this.#held.set(key, keep);
-      else this.#held.delete(key);
-    }
-    this.#heldCount -= due.size;
-    for (const held of [...due].sort((a, b) => a.deadline - b.deadline)) this.#releaseHeld(held);
-    if (this.#heldCount > 0 && next < Infinity)
-      this.#timer = setTimeout(() => this.#expire(), Math.max(1, next - performance.now()));
+    this.#timerAt = Infinity;
+    for (const pid of [...this.#queues.keys()]) this.#pump(pid);
   }
 }

@@ -12,8 +12,8 @@ export interface PythonEnvOptions {
   python: PythonInterpreter;
   /** The folder holding sitecustomize.py; null runs the program untraced. */
   tracerDir: string | null;
-  traceAddress: string;
-  traceToken: string;
+  /** The private directory the tracer writes its event files into. */
+  traceDir: string;
   memoryLimitMb?: number;
 }
 
@@ -35,8 +35,7 @@ export function pythonEnvironment(options: PythonEnvOptions): NodeJS.ProcessEnv 
   if (options.python.userBase) env.PYTHONUSERBASE = options.python.userBase;
   if (options.tracerDir !== null) {
     env.PYTHONPATH = options.tracerDir;
-    env.POOL_PLAYGROUND_TRACE = options.traceAddress;
-    env.POOL_PLAYGROUND_TRACE_TOKEN = options.traceToken;
+    env.POOL_PLAYGROUND_TRACE = options.traceDir;
   }
   if (options.memoryLimitMb !== undefined)
     env.POOL_PLAYGROUND_MEMORY_LIMIT_MB = String(Math.max(1, Math.floor(options.memoryLimitMb)));

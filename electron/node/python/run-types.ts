@@ -1,7 +1,8 @@
 /**
  * What a Python run streams and returns. The stream is the tracer's events
  * (tracer-events.ts), in causal order, plus what only the host can see: raw
- * pipe output, connections, the program's exit, the output cap.
+ * pipe output, which processes wrote events and when they ended, the
+ * program's exit, the output cap.
  */
 import type { Diagnostic } from '../../../shared/api';
 import type { GroupMember } from './process-group';
@@ -15,7 +16,7 @@ export type RunnerEvent =
   | { type: 'output-truncated'; lines: number; chars: number; at: number }
   /** A Python process introduced itself (its interpreter's GIL state included). */
   | { type: 'process-connected'; pid: number; ppid: number; python: string; gil: boolean; at: number }
-  /** Its connection closed: it exited (or closed its stdio). Its events are all in. */
+  /** It has ended and everything it wrote has been read. */
   | { type: 'process-disconnected'; pid: number; at: number }
   /** The program (the process the runner started) exited. */
   | { type: 'program-exited'; pid: number; code: number | null; signal: string | null; at: number }

@@ -5,31 +5,31 @@
  *   host (this file) ──spawn, own session/process group──► python3 main.py
  *     │  ▲                                                  │ fork / spawn / forkserver
  *     │  ├── stdout/stderr pipes: raw output (untagged) ◄───┤
- *     │  └── trace.sock: one connection per process ◄───────┼── workers, forkserver:
- *     │        JSON lines (tracer-events.ts)                 │   task-started/-finished,
- *     │                                                      │   output tagged with PID
+ *     │  └── TraceReader, every 10 ms: each process's ◄─────┼── workers, forkserver:
+ *     │        memory-mapped event files, JSON lines         │   task-started/-finished,
+ *     │        (tracer-events.ts)                            │   output tagged with PID
  *     └── GroupWatch: counts the group's processes; Stop / limit → endGroup()
  *
  * Steps: syntax check (nothing runs on an error) → private folder (work/ holds
- * main.py and is the program's cwd, HOME and TMPDIR; the socket sits beside
- * it) → spawn with a scrubbed environment whose PYTHONPATH names the tracer →
+ * main.py and is the program's cwd, HOME and TMPDIR; the event files go to a
+ * private folder in shared memory where there is one) → spawn with a scrubbed environment whose PYTHONPATH names the tracer →
  * events in causal order (causal-order.ts), output capped → the program exits
  * → its processes' last events drain → anything left in the group is ended
  * and reported → the folder is removed.
  */
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { accessSync, constants } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CausalOrder } from './causal-order';
 import { OutputCap } from './output-cap';
 import { defaultTracerDir } from './paths';
-import { endGroup, GroupWatch, listGroup, type GroupMember } from './process-group';
+import { endGroup, GroupWatch, listGroup, signalGroup, type GroupMember } from './process-group';
 import { pythonEnvironment } from './python-env';
 import type { PythonRunEvent, PythonRunOptions, PythonRunResult, RunnerEvent } from './run-types';
 import { checkPythonSyntax } from './syntax-check';
-import { TraceServer } from './trace-server';
+import { TraceReader } from './trace-reader';
 import type { PythonErrorInfo, TracerEvent } from './tracer-events';
 
 /** After the program exits, how long its other processes get to finish and their events to drain. */
@@ -38,6 +38,16 @@ export const NOTHING_TO_TRACE =
   'The program never created a ProcessPoolExecutor or ThreadPoolExecutor: there was nothing to trace.';
 
 const now = (): number => performance.timeOrigin + performance.now();
+
+/**
+ * Programs still running, by process group. The groups are detached, so they
+ * would outlive this process: if it exits first (Ctrl+C on the host, a test
+ * runner giving up), they are killed with it.
+ */
+const runningGroups = new Set<number>();
+process.on('exit', () => {
+  for (const pgid of runningGroups) signalGroup(pgid, 'SIGKILL');
+});
 
 export class PythonRun {
   readonly finished: Promise<PythonRunResult>;
@@ -86,7 +96,7 @@ export class PythonRun {
       wallMs: 0,
     };
     if (process.platform === 'win32')
-      return fail(result, 'Running Python programs needs Linux or macOS (process groups and UNIX sockets).');
+      return fail(result, 'Running Python programs needs Linux or macOS (it ends them by process group).');
     try {
       result.syntaxError = await checkPythonSyntax(options.python, options.source, fileName, tracerDir);
     } catch (error) {
@@ -100,15 +110,18 @@ export class PythonRun {
     if (this.#stopRequested) return { ...result, outcome: 'stopped', message: 'Stopped before it started.' };
 
     const root = await mkdtemp(join(tmpdir(), 'pool-python-'));
+    const traceDir = await mkdtemp(join(sharedMemoryDir() ?? root, 'pool-python-trace-'));
     try {
-      return await this.#runIn(root, fileName, options.trace === false ? null : tracerDir, result);
+      return await this.#runIn(root, traceDir, fileName, options.trace === false ? null : tracerDir, result);
     } finally {
+      await rm(traceDir, { recursive: true, force: true }).catch(() => {});
       await rm(root, { recursive: true, force: true }).catch(() => {});
     }
   }
 
   async #runIn(
     root: string,
+    traceDir: string,
     fileName: string,
     tracerDir: string | null,
     result: PythonRunResult,
@@ -143,7 +156,7 @@ export class PythonRun {
       warned.add(message);
       emitRunner({ type: 'runner-warning', message, at: now() });
     };
-    let server: TraceServer | null = null;
+    let reader: TraceReader | null = null;
     const order = new CausalOrder(
       (event: TracerEvent) => {
         if (event.type === 'output' && !admitOutput(event.text, event.at)) return;
@@ -151,12 +164,10 @@ export class PythonRun {
         if (event.type === 'uncaught-exception' && event.pid === mainPid) result.uncaught = event.error;
         emit(event);
       },
-      (pid) => server?.hasConnected(pid) ?? false,
+      (pid) => reader?.hasConnected(pid) ?? false,
     );
-    const token = randomBytes(16).toString('hex');
-    const socketPath = join(root, 'trace.sock');
     if (tracerDir !== null)
-      server = await TraceServer.listen(socketPath, token, {
+      reader = new TraceReader(traceDir, {
         onHello: (hello) =>
           emitRunner({
             type: 'process-connected',
@@ -171,15 +182,14 @@ export class PythonRun {
           emitRunner({ type: 'process-disconnected', pid, at: now() });
           order.closed(pid);
         },
-        onProblem: (message) => warn(`The tracer sent ${message}.`),
+        onProblem: (message) => warn(`The tracer wrote ${message}.`),
       });
 
     const env = pythonEnvironment({
       workDir,
       python: options.python,
       tracerDir,
-      traceAddress: `unix:${socketPath}`,
-      traceToken: token,
+      traceDir,
       memoryLimitMb: options.memoryLimitMb,
     });
     result.startedAt = now();
@@ -210,6 +220,7 @@ export class PythonRun {
     if (child.pid !== undefined) {
       mainPid = child.pid;
       this.#pgid = child.pid;
+      runningGroups.add(child.pid);
     }
     if (this.#stopRequested) void this.stop();
     const watch = this.#watch();
@@ -217,7 +228,7 @@ export class PythonRun {
     const exit = await exited;
     watch?.stop();
     if (exit.error) {
-      await server?.close();
+      reader?.close();
       return fail(result, `${options.python.executable} could not be started: ${exit.error.message}`);
     }
     result.exitCode = exit.code;
@@ -225,7 +236,7 @@ export class PythonRun {
     const exitedAt = now();
 
     // The program is gone; its other processes get a moment to finish and be read.
-    const drained = Promise.all([pipesClosed, server ? server.whenIdle(DRAIN_MS) : Promise.resolve(true)]);
+    const drained = Promise.all([pipesClosed, reader ? reader.whenIdle(DRAIN_MS) : Promise.resolve(true)]);
     await Promise.race([drained, new Promise((resolve) => setTimeout(resolve, DRAIN_MS))]);
     const stray = this.#stopping ? await this.#stopping : await listGroup(mainPid);
     if (stray.length > 0 && !this.#stopping) {
@@ -234,11 +245,12 @@ export class PythonRun {
       if (left.length) result.leftover = left;
     } else result.leftover = stray;
     await Promise.race([pipesClosed, new Promise((resolve) => setTimeout(resolve, 200))]);
+    runningGroups.delete(mainPid);
+    reader?.close(); // a last read: whatever the ended processes wrote
     order.flush();
     // Last in the stream, after every event the program's processes sent.
     emitRunner({ type: 'program-exited', pid: mainPid, code: exit.code, signal: exit.signal, at: exitedAt });
     result.outputTruncated = cap.truncated;
-    await server?.close();
     result.wallMs = now() - result.startedAt;
     return this.#conclude(result, stray);
   }
@@ -293,6 +305,17 @@ function describeFailure(
   }
   if (signal) return `The program was ended by ${signal}.`;
   return `The program exited with code ${code}.`;
+}
+
+/** Linux's shared-memory folder: the event files never touch a disk there. */
+function sharedMemoryDir(): string | null {
+  if (process.platform !== 'linux') return null;
+  try {
+    accessSync('/dev/shm', constants.W_OK);
+    return '/dev/shm';
+  } catch {
+    return null;
+  }
 }
 
 function fail(result: PythonRunResult, message: string): PythonRunResult {

@@ -1,7 +1,7 @@
 /**
- * What the Python tracer (tracer/pool_playground_tracer) sends, one JSON line
- * per event, validated here at the boundary. Every line arrives on the
- * connection of the process that sent it; the trace server adds that `pid`.
+ * What the Python tracer (tracer/pool_playground_tracer) writes, one JSON line
+ * per event, validated here at the boundary. Each process writes its own
+ * files (trace-reader.ts), which add its `pid` to each event.
  *
  * Times (`at`, `started`) are epoch milliseconds from `time.time_ns()`: the
  * same clock as Node's `performance.timeOrigin + performance.now()`. Ids
@@ -57,7 +57,6 @@ const exitFacts = {
 
 export const helloSchema = z.object({
   type: z.literal('hello'),
-  token: z.string(),
   protocol: z.number().int(),
   pid: z.number().int(),
   ppid: z.number().int(),

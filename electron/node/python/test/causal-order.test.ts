@@ -83,6 +83,28 @@ describe('causal order', () => {
     ]);
   });
 
+  test("an event waiting for its cause holds back the later events of its process, not others'", () => {
+    const { order, out } = recorder();
+    order.push(submitted('a'));
+    order.push(submitted('b'));
+    order.push(started('a'));
+    order.push(started('b'));
+    order.push(settled('a')); // the caller read before the worker finished: waits
+    order.push(delivered('a'));
+    order.push(settled('b'));
+    order.push(delivered('b'));
+    order.push(finished('b'));
+    expect(out.slice(4)).toEqual(['task-finished b']); // b's settling must not overtake a's
+    order.push(finished('a'));
+    expect(out.slice(5)).toEqual([
+      'task-finished a',
+      'task-settled a',
+      'task-delivered a',
+      'task-settled b',
+      'task-delivered b',
+    ]);
+  });
+
   test('a worker event read before its submission waits for it', () => {
     const { order, out } = recorder();
     order.push(started('t'));
@@ -114,8 +136,9 @@ describe('causal order', () => {
       at: 6,
       pid: CALLER,
     });
+    order.push(exited(999)); // never wrote anything: nothing to wait for
+    expect(out).toEqual(['process-exited']);
     order.push(exited(WORKER));
-    order.push(exited(999));
     expect(out).toEqual(['process-exited']);
     order.closed(WORKER);
     expect(out).toEqual(['process-exited', 'process-exited']);

@@ -86,6 +86,7 @@ if __name__ == "__main__":
     const stderr = printedBy(events, programPid(events), 'stderr').join('\n');
     expect(stderr).toContain('File "main.py", line 8, in <module>');
     expect(stderr).toContain('ZeroDivisionError: integer division or modulo by zero');
+    expect(stderr).not.toContain('pool_playground_tracer');
   });
 
   test('a syntax error is reported at its line and column, and nothing runs', async () => {

@@ -3,9 +3,9 @@
 Installed from outside the user's program by ``sitecustomize`` (found through
 PYTHONPATH), so it runs at the start of *every* interpreter of the run: the
 program, each spawned worker, the forkserver. Forked children inherit it
-already installed and reconnect under their own PID.
+already installed and write their events under their own PID.
 
-    host (Node) ── UNIX socket, one connection per process, JSON lines ──┐
+    host (Node): reads every process's event files every 10 ms ◄──────────┐
        ▲                                                                 │
        │ executor-created, task-submitted, task-settled, task-delivered, │
        │ process-started/-exited, pool-broken, output (pid, thread)      │
@@ -14,8 +14,9 @@ already installed and reconnect under their own PID.
        │                                                   task-finished,│
        └─ forkserver (3.14 default) ─ forks ─► workers     worker-*,     │
                                                            output ───────┘
+    (each process: <pid>.<generation>.<segment>.jsonl, memory-mapped: transport.py)
 
-Each process writes its own events in order on its own connection; ids
+Each process writes its own events in order into its own files; ids
 ("<pid>.<n>") are made by the process that submits, so they are unique across
 processes. Nothing here starts a thread, and every tracer error is caught and
 reported once as a ``tracer-warning``: the user's program runs as it would
@@ -58,8 +59,16 @@ def _install_excepthook():
 
     def excepthook(kind, value, tb):
         try:
-            from .preview import error_info
+            from .preview import error_info, strip_tracer_frames
 
+            # Before 3.11 a wrapper's re-raise keeps its frame: leave the tracer out
+            # of the traceback the user reads, as from 3.11 it already is.
+            tb = strip_tracer_frames(tb)
+            seen, chained = set(), value
+            while chained is not None and id(chained) not in seen:
+                seen.add(id(chained))
+                chained.__traceback__ = strip_tracer_frames(chained.__traceback__)
+                chained = chained.__cause__ or chained.__context__
             transport.emit({'type': 'uncaught-exception', 'error': error_info(value)})
         except Exception as exc:
             transport.report_failure('uncaught exception', exc)

@@ -12,7 +12,7 @@ original, whose exceptions reach the user unchanged.
 """
 import functools
 
-from . import transport, state, trampolines, futures_hooks, processes
+from . import transport, state, trampolines, futures_hooks, processes, wire
 from .preview import preview, callable_name, strip_tracer_frames, drop_own_frame, PY311
 
 
@@ -103,7 +103,7 @@ def _announce(executor, kind, executor_id, facts):
         processes.register_call_queue(getattr(executor, '_call_queue', None), executor_id)
         context = getattr(executor, '_mp_context', None)
         start_method = context.get_start_method() if context is not None else None
-    tid, thread = state.thread_facts()
+    tid, thread = state.thread_facts()[:2]
     event = {
         'type': 'executor-created', 'executor': executor_id, 'kind': kind,
         'maxWorkers': getattr(executor, '_max_workers', None),
@@ -144,21 +144,19 @@ def _wrap_submit(original, chunk_fn):
 
 
 def _announce_task(executor_state, fn, args, kwargs, chunk_fn):
+    at = transport.now_ms()
     task = state.new_id()
-    tid, thread = state.thread_facts()
-    event = {'type': 'task-submitted', 'task': task, 'executor': executor_state.id,
-             'map': getattr(state.local(), 'map', None), 'tid': tid, 'thread': thread}
+    items = None
     if chunk_fn is not None and isinstance(fn, functools.partial) and fn.func is chunk_fn and fn.args:
         # One chunk of ProcessPoolExecutor.map: the user's function and its items.
-        event['fn'] = callable_name(fn.args[0])
-        event['args'] = []
-        event['items'] = [_item_preview(item) for item in (args[0] if args else ())]
+        name, shown = callable_name(fn.args[0]), []
+        items = [_item_preview(item) for item in (args[0] if args else ())]
     else:
-        event['fn'] = callable_name(fn)
-        event['args'] = [preview(a) for a in args]
-        if kwargs:
-            event['kwargs'] = {str(k): preview(v) for k, v in kwargs.items()}
-    transport.emit(event)
+        name, shown = callable_name(fn), [preview(a) for a in args]
+    if kwargs:
+        kwargs = {str(k): preview(v) for k, v in kwargs.items()}
+    transport.emit_json(wire.task_submitted(task, executor_state.id, getattr(state.local(), 'map', None), name,
+                                            shown, kwargs, items, state.thread_facts(), at))
     return task
 
 

@@ -9,7 +9,7 @@ settlement on the wire: whichever thread gets there first sends both, in order.
 """
 import functools
 
-from . import transport, state, processes
+from . import transport, state, processes, wire
 from .preview import error_info, drop_own_frame
 
 _original = {}
@@ -41,56 +41,69 @@ def track(future, task, executor_id):
     _original['add_done_callback'](future, _on_done)
 
 
+def _outcome(future):
+    """(cancelled, exception) of a done future. Reads Future's own fields where
+    it has them (every CPython 3.x): the public calls take its lock twice."""
+    state_field = getattr(future, '_state', None)
+    if state_field is not None and hasattr(future, '_exception'):
+        return state_field in ('CANCELLED', 'CANCELLED_AND_NOTIFIED'), future._exception
+    if future.cancelled():
+        return True, None
+    return False, _original['exception'](future, 0)
+
+
 def _on_done(future):
     try:
-        record = state.task_record(future)
+        record = future.__dict__.get(state.FUTURE_ATTR)
         if record is None:
             return
+        cancelled, exc = _outcome(future)
         broken = _original['broken']
-        if broken is not None and not future.cancelled():
-            exc = _original['exception'](future, 0)
-            if isinstance(exc, broken):
-                # Only here, in the thread that broke the pool (the executor's
-                # manager thread, before it terminates and joins the workers):
-                # polling a worker's exit from another thread could steal it.
-                processes.report_broken(record.executor, exc)
-        _settle(future, record)
-    except Exception as exc:
-        transport.report_failure('future done', exc)
+        if exc is not None and broken is not None and isinstance(exc, broken):
+            # Only here, in the thread that broke the pool (the executor's
+            # manager thread, before it terminates and joins the workers):
+            # polling a worker's exit from another thread could steal it.
+            processes.report_broken(record.executor, exc)
+        _settle(future, record, cancelled, exc)
+    except Exception as err:
+        transport.report_failure('future done', err)
 
 
-def _settle(future, record):
+def _settle(future, record, cancelled, exc):
+    """The future is done, as the caller's process sees it (after the worker's
+    task-finished, if it ran; a cancelled task or a broken pool's has none)."""
     with state.record_lock:
         if record.settled:
             return
         record.settled = True
         record.settle_order = state.next_order()
-        event = {'type': 'task-settled', 'task': record.task, 'executor': record.executor}
-        if future.cancelled():
-            event['status'] = 'cancelled'
+        at = transport.now_ms()
+        if cancelled:
+            transport.emit({'type': 'task-settled', 'task': record.task, 'executor': record.executor,
+                            'status': 'cancelled', 'at': at})
+        elif exc is None:
+            transport.emit_json(wire.task_settled_ok(record.task, record.executor, at))
         else:
-            exc = _original['exception'](future, 0)
-            event['status'] = 'ok' if exc is None else 'error'
-            if exc is not None:
-                info = error_info(exc)
-                info['traceback'] = None  # the worker's task-finished carries the traceback
-                event['error'] = info
-        transport.emit(event)
+            info = error_info(exc)
+            info['traceback'] = None  # the worker's task-finished carries the traceback
+            transport.emit({'type': 'task-settled', 'task': record.task, 'executor': record.executor,
+                            'status': 'error', 'error': info, 'at': at})
 
 
 def deliver(future, via):
     """Mark the first time the caller gets this future's outcome."""
     try:
-        record = state.task_record(future)
+        record = future.__dict__.get(state.FUTURE_ATTR)
         if record is None or record.delivered:
             return
         with state.record_lock:
             if record.delivered:
                 return
-            _settle(future, record)
+            if not record.settled:
+                cancelled, exc = _outcome(future)
+                _settle(future, record, cancelled, exc)
             record.delivered = True
-            transport.emit({'type': 'task-delivered', 'task': record.task, 'executor': record.executor,
-                            'via': via})
+            transport.emit_json(wire.task_delivered(record.task, record.executor, via, transport.now_ms()))
     except Exception as exc:
         transport.report_failure('delivery', exc)
 

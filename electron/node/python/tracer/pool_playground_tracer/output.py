@@ -13,7 +13,7 @@ import io
 import os
 import _thread
 
-from . import transport, state
+from . import transport, state, wire
 
 _MAX_PENDING = 8192
 _MAX_EVENT_TEXT = 65536  # a huge write travels as several events
@@ -25,7 +25,7 @@ class TracedStream(io.TextIOBase):
         super().__init__()
         self._original = original
         self._name = name
-        self._pending = {}  # thread ident -> [text, native id, thread name, task]
+        self._pending = {}  # thread ident -> [text, thread facts, task]
         self._lock = _thread.allocate_lock()
         _streams.append(self)
 
@@ -39,7 +39,7 @@ class TracedStream(io.TextIOBase):
         with self._lock:
             entry = self._pending.get(ident)
             if entry is None:
-                entry = self._pending[ident] = [text, None, None, None]
+                entry = self._pending[ident] = [text, None, None]
                 _describe_writer(entry)
             else:
                 entry[0] += text
@@ -100,10 +100,7 @@ class TracedStream(io.TextIOBase):
     def _send_one(self, text, writer):
         sent = False
         try:
-            sent = transport.emit({
-                'type': 'output', 'stream': self._name, 'text': text,
-                'tid': writer[1], 'thread': writer[2], 'task': writer[3],
-            })
+            sent = transport.emit_json(wire.output(self._name, text, writer[1], writer[2], transport.now_ms()))
         except Exception as exc:
             transport.report_failure('output', exc)
         if not sent:
@@ -119,8 +116,8 @@ class TracedStream(io.TextIOBase):
 
 def _describe_writer(entry):
     try:
-        entry[1], entry[2] = state.thread_facts()
-        entry[3] = getattr(state.local(), 'task', None)
+        entry[1] = state.thread_facts()
+        entry[2] = getattr(state.local(), 'task', None)
     except Exception as exc:
         transport.report_failure('output', exc)
 

@@ -77,7 +77,7 @@ def _started(process, executor):
     if not transport.enabled():
         return
     method = getattr(type(process), '_start_method', None)
-    tid, thread = state.thread_facts()
+    tid, thread = state.thread_facts()[:2]
     with _lock:
         _tracked[process.pid] = (process, executor)
     transport.emit({'type': 'process-started', 'child': process.pid, 'name': process.name,

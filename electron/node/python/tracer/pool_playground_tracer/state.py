@@ -3,7 +3,9 @@
 Ids are strings "<pid>.<n>", numbered by the process that made them, so they
 stay unique across every process of a run (a worker may start its own pool).
 """
+import itertools
 import os
+import sys
 import _thread
 
 # Attribute names the tracer sets on objects it does not own.
@@ -11,8 +13,10 @@ EXECUTOR_ATTR = '_pool_playground_executor'
 FUTURE_ATTR = '_pool_playground_task'
 
 _id_lock = _thread.allocate_lock()
-_counter = 0
+_counter = itertools.count(1)
 _pid = os.getpid()
+# next() on a count is atomic under the GIL; a free-threaded build takes the lock.
+_needs_lock = not getattr(sys, '_is_gil_enabled', lambda: True)()
 
 # Settling and delivering a future is one ordered step per future (see futures_hooks.py).
 record_lock = _thread.RLock()
@@ -20,10 +24,10 @@ _order = 0
 
 
 def new_id():
-    global _counter
-    with _id_lock:
-        _counter += 1
-        return '{}.{}'.format(_pid, _counter)
+    if _needs_lock:
+        with _id_lock:
+            return '%d.%d' % (_pid, next(_counter))
+    return '%d.%d' % (_pid, next(_counter))
 
 
 def next_order():
@@ -83,17 +87,25 @@ def local():
 
 
 def thread_facts():
-    """(native thread id, thread name) of the calling thread."""
-    import threading
+    """(native thread id, thread name, the name as JSON) of the calling thread,
+    worked out once per thread (a thread renamed later keeps its first name)."""
+    here = local()
+    facts = getattr(here, 'facts', None)
+    if facts is None:
+        import threading
+        from .wire import text
 
-    return _thread.get_native_id(), threading.current_thread().name
+        name = threading.current_thread().name
+        facts = here.facts = (_thread.get_native_id(), name, text(name))
+    return facts
 
 
 def _after_fork_in_child():
-    global _id_lock, _pid, record_lock
+    global _id_lock, _pid, record_lock, _local
     _id_lock = _thread.allocate_lock()
     record_lock = _thread.RLock()
     _pid = os.getpid()
+    _local = None  # the forking thread's cached facts name the parent's thread id
 
 
 if hasattr(os, 'register_at_fork'):

@@ -3,13 +3,13 @@
 ``trace_call`` wraps every work item the parent submits; ``init_worker`` wraps
 every executor's initializer (or stands in when there is none). Both run in
 the worker process (or thread), so they see its real PID and report start and
-finish on the worker's own connection, before the result travels back.
+finish in the worker's own event files, before the result travels back.
 
 A failure of the user's code is re-raised unchanged; on Python 3.11+ the
 trampoline's own frame is dropped from the traceback first, so tracebacks read
 exactly as they would without the tracer.
 """
-from . import transport, state
+from . import transport, state, wire
 from .preview import error_info, preview, drop_own_frame
 
 _worker_tasks = 0
@@ -31,8 +31,7 @@ def _begin(task_id):
     started = transport.now_ms()
     try:
         state.local().task = task_id
-        tid, thread = state.thread_facts()
-        transport.emit({'type': 'task-started', 'task': task_id, 'tid': tid, 'thread': thread, 'at': started})
+        transport.emit_json(wire.task_started(task_id, state.thread_facts(), started))
     except Exception as exc:
         transport.report_failure('task start', exc)
     return started
@@ -44,14 +43,12 @@ def _end(task_id, started, status, outcome):
     try:
         _worker_tasks += 1
         state.local().task = None
-        tid, thread = state.thread_facts()
-        event = {'type': 'task-finished', 'task': task_id, 'status': status, 'tid': tid, 'thread': thread,
-                 'started': started, 'at': finished}
+        facts = state.thread_facts()
         if status == 'ok':
-            event['result'] = preview(outcome)
+            transport.emit_json(wire.task_finished_ok(task_id, preview(outcome), facts, started, finished))
         else:
-            event['error'] = error_info(outcome)
-        transport.emit(event)
+            transport.emit({'type': 'task-finished', 'task': task_id, 'status': status, 'tid': facts[0],
+                            'thread': facts[1], 'started': started, 'error': error_info(outcome), 'at': finished})
     except Exception as exc:
         transport.report_failure('task finish', exc)
 
@@ -71,7 +68,7 @@ def init_worker(executor_id, kind, user_initializer, /, *initargs):
 
 def _worker_event(kind_of_event, executor_id, kind, exc):
     try:
-        tid, thread = state.thread_facts()
+        tid, thread = state.thread_facts()[:2]
         event = {'type': kind_of_event, 'executor': executor_id, 'kind': kind, 'tid': tid, 'thread': thread}
         if exc is not None:
             event['error'] = error_info(exc)

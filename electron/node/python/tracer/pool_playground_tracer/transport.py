@@ -1,31 +1,42 @@
-"""One live connection per process to the host: JSON lines over a UNIX socket.
+"""Each process writes its events into its own memory-mapped files: JSON lines.
 
-Each process connects lazily, on its first event, and introduces itself with a
-``hello`` line carrying the run's token. Everything a process sends goes over
-that one connection, written synchronously under one lock, so the host sees
-each process's events in the order they happened (no background thread: a
-thread in the parent would make Python 3.12+ warn at every fork).
+    <trace dir>/<pid>.<generation>.<segment>.jsonl   (1 MiB each, zero-filled,
+                                                       written front to back)
 
-After ``fork`` the child drops the inherited connection (without shutting it
-down: the parent still uses it) and opens its own on its next event.
+An event costs an encode and a memory copy: no system call, and the GIL is
+never released (over a socket every event was a send, and in a thread pool
+every send a GIL hand-over: several times the cost of the tracer itself). The
+host reads the files every few milliseconds, up to the first NUL byte and
+whole lines only, so it never sees half an event; it learns that a process is
+gone from the process table and then reads its files to the end — even a
+process killed by SIGKILL leaves every event it wrote.
 
-If the host cannot be reached, the process stops trying, says so once on its
-real stderr, and ``emit`` returns False so output falls back to the terminal.
+One writer per file: a process opens its first segment lazily, on its first
+event, starting with a ``hello`` line; its threads share it under one lock.
+(The generation is 0 unless an earlier process of the run had the same PID.)
+After ``fork`` the child drops the inherited map (the parent keeps writing
+that file) and opens files under its own PID. If its files cannot be made, a
+process stops tracing, says so once on its real stderr, and ``emit`` returns
+False, so its output falls back to the terminal.
 """
+import mmap
 import os
 import sys
 import time
 import _thread
 
-ADDRESS_ENV = 'POOL_PLAYGROUND_TRACE'
-TOKEN_ENV = 'POOL_PLAYGROUND_TRACE_TOKEN'
-PROTOCOL = 1
+ADDRESS_ENV = 'POOL_PLAYGROUND_TRACE'  # the trace directory
+PROTOCOL = 2
+SEGMENT_BYTES = 1 << 20
 
 _lock = _thread.RLock()
-_sock = None
+_map = None
+_pos = 0
+_segment = 0
+_generation = None
 _dead = False
 _sending = False
-_backlog = []
+_pending = []  # events written by a signal handler during another write
 _warned = set()
 _encode = None
 
@@ -40,54 +51,100 @@ def enabled():
 
 
 def emit(event):
-    """Send one event (a dict with 'type'); False when the host is unreachable."""
+    """Write one event (a dict with 'type'); False when this process is not traced."""
+    if 'at' not in event:
+        event['at'] = now_ms()
+    return _write(event)
+
+
+def emit_json(line):
+    """Write one event already encoded as a JSON object (see wire.py)."""
+    return _write(line)
+
+
+def _write(item):
     global _sending
     with _lock:
         if _dead:
             return False
         if _sending:
-            # Re-entered from a signal handler in the middle of a send: queue it
-            # rather than interleave bytes with the line being written.
-            _backlog.append(event)
+            # Re-entered from a signal handler in the middle of a write: it goes
+            # after the line being written rather than into the middle of it.
+            _pending.append(item)
             return True
         _sending = True
         try:
-            if _sock is None and not _connect():
+            if _map is None and not _open_first():
                 return False
-            _send(event)
-            while _backlog:
-                _send(_backlog.pop(0))
+            _append(_line(item))
+            while _pending:
+                _append(_line(_pending.pop(0)))
             return True
-        except Exception as exc:  # the host went away: stop sending
-            _give_up('lost the connection to the host ({})'.format(exc))
+        except Exception as exc:
+            _give_up('cannot write its events ({}: {})'.format(type(exc).__name__, exc))
             return False
         finally:
             _sending = False
 
 
-def _send(event):
-    if 'at' not in event:
-        event['at'] = now_ms()
-    _sock.sendall((_encode(event) + '\n').encode('utf-8', 'surrogatepass'))
+def _line(item):
+    # Every line is ASCII (wire.py and the JSON encoder escape the rest), so it
+    # never holds a NUL: the host reads up to the first one.
+    if isinstance(item, str):
+        return (item + '\n').encode()
+    return (_encode(item) + '\n').encode()
 
 
-def _connect():
-    global _sock, _encode
-    address = os.environ.get(ADDRESS_ENV, '')
+def _append(data):
+    global _pos, _segment
+    size = len(data)
+    if size > SEGMENT_BYTES // 2:
+        data = _line({'type': 'tracer-warning', 'at': now_ms(),
+                      'message': 'an event of {} bytes was left out'.format(size)})
+        size = len(data)
+    if _pos + size > SEGMENT_BYTES:
+        _segment += 1
+        _open_segment()
+    _map[_pos:_pos + size] = data
+    _pos += size
+
+
+def _open_segment():
+    global _map, _pos, _generation
+    directory = os.environ.get(ADDRESS_ENV, '')
+    pid = os.getpid()
+    generation = _generation or 0
+    while True:
+        path = os.path.join(directory, '{}.{}.{}.jsonl'.format(pid, generation, _segment))
+        try:
+            fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600)
+            break
+        except FileExistsError:
+            if _generation is not None:
+                raise
+            generation += 1  # an earlier process of this run had the same PID
+    _generation = generation
+    try:
+        os.ftruncate(fd, SEGMENT_BYTES)
+        new_map = mmap.mmap(fd, SEGMENT_BYTES)
+    finally:
+        os.close(fd)
+    old, _map, _pos = _map, new_map, 0
+    if old is not None:
+        old.close()  # its lines stay in the file for the host
+
+
+def _open_first():
+    global _encode
     try:
         import json
-        import socket
 
         _encode = json.JSONEncoder(separators=(',', ':'), default=repr).encode
-        if not address.startswith('unix:'):
-            raise ValueError('unsupported address {!r}'.format(address))
-        sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-        sock.connect(address[len('unix:'):])
-        _sock = sock
-        _send(_hello())
+        _open_segment()
+        _append(_line(_hello()))
         return True
     except Exception as exc:
-        _give_up('cannot reach the host at {} ({})'.format(address, exc))
+        _give_up('cannot write its events to {} ({})'.format(os.environ.get(ADDRESS_ENV, ''), exc))
         return False
 
 
@@ -95,7 +152,7 @@ def _hello():
     gil = getattr(sys, '_is_gil_enabled', None)
     return {
         'type': 'hello',
-        'token': os.environ.get(TOKEN_ENV, ''),
+        'at': now_ms(),
         'protocol': PROTOCOL,
         'pid': os.getpid(),
         'ppid': os.getppid(),
@@ -107,14 +164,8 @@ def _hello():
 
 
 def _give_up(why):
-    global _dead, _sock
+    global _dead
     _dead = True
-    sock, _sock = _sock, None
-    if sock is not None:
-        try:
-            sock.close()
-        except Exception:
-            pass
     _say_on_stderr('pool-playground tracer (pid {}): {}; this process is no longer traced.'.format(
         os.getpid(), why))
 
@@ -145,15 +196,14 @@ def report_failure(where, exc):
 
 
 def _after_fork_in_child():
-    global _lock, _sock, _sending, _backlog
+    global _lock, _map, _pos, _segment, _generation, _sending, _pending
     _lock = _thread.RLock()
-    sock, _sock = _sock, None
+    inherited, _map, _pos, _segment, _generation = _map, None, 0, 0, None
     _sending = False
-    _backlog = []
-    if sock is not None:
+    _pending = []  # the parent's, not this process's
+    if inherited is not None:
         try:
-            # close(), never shutdown(): the parent keeps using this connection.
-            sock.close()
+            inherited.close()  # this process's view only: the parent keeps writing the file
         except Exception:
             pass
 
