@@ -168,6 +168,37 @@ while True:
     expect(await listGroup(run.pid!)).toEqual([]);
   });
 
+  test('the memory limit applies to the program and its workers', async () => {
+    const { events, result } = await runProgram(
+      `from concurrent.futures import ProcessPoolExecutor
+
+def allocate(megabytes):
+    return len(bytearray(megabytes * 2**20))
+
+if __name__ == "__main__":
+    for where in ("program", "worker"):
+        try:
+            if where == "program":
+                allocate(400)
+            else:
+                with ProcessPoolExecutor(max_workers=1) as executor:
+                    executor.submit(allocate, 400).result()
+            print(where, "allocated")
+        except MemoryError:
+            print(where, "MemoryError")
+    with ProcessPoolExecutor(max_workers=1) as executor:
+        print("small", executor.submit(allocate, 10).result())
+`,
+      { memoryLimitMb: 200 },
+    );
+    expect(result.outcome).toBe('ok');
+    expect(printedBy(events, programPid(events))).toEqual([
+      'program MemoryError',
+      'worker MemoryError',
+      'small 10485760',
+    ]);
+  });
+
   test('an output flood is cut at the limit, said once', async () => {
     const { events, result } = await runProgram('for i in range(5000):\n    print(i)\nprint("end")\n', {
       outputLineLimit: 100,

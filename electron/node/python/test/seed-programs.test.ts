@@ -22,6 +22,17 @@ describe.skipIf(noPython)('the seed programs, verbatim', () => {
       runProgram(fixture('seed_as_completed.py')),
     ]);
 
+    // Nothing on stderr: no tracer message, no warning (3.12+ warns when a
+    // process with threads forks: the tracer starts none).
+    for (const { events } of [submit, map, asCompleted]) {
+      const stderr = events.filter(
+        (e) => (e.type === 'output' || e.type === 'raw-output') && e.stream === 'stderr',
+      );
+      expect(stderr).toEqual([]);
+      expect(ofType(events, 'tracer-warning')).toEqual([]);
+      expect(ofType(events, 'runner-warning')).toEqual([]);
+    }
+
     // submit: results in submission order; each task printed its worker's PID.
     expect(submit.result.outcome).toBe('ok');
     const main = programPid(submit.events);
