@@ -52,8 +52,16 @@ export class CausalOrder {
   push(event: TracerEvent): void {
     let queue = this.#queues.get(event.pid);
     if (!queue) this.#queues.set(event.pid, (queue = []));
+    if (queue.length === 0 && this.#ready(this.#needs(event))) {
+      this.#emit(event); // the usual case: nothing to wait for
+      return;
+    }
     queue.push({ event, deadline: performance.now() + this.#holdMs });
     if (queue.length === 1) this.#pump(event.pid);
+  }
+
+  #ready(needs: string[]): boolean {
+    return needs.length === 0 || needs.some((key) => this.#seen.has(key));
   }
 
   /** A process has ended: everything it wrote has been read. */
@@ -81,7 +89,7 @@ export class CausalOrder {
     while (queue && queue.length) {
       const head = queue[0]!;
       const needs = this.#needs(head.event);
-      if (needs.length && !needs.some((key) => this.#seen.has(key)) && head.deadline > performance.now()) {
+      if (!this.#ready(needs) && head.deadline > performance.now()) {
         for (const key of needs) {
           let pids = this.#waiting.get(key);
           if (!pids) this.#waiting.set(key, (pids = new Set()));

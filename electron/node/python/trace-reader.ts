@@ -204,7 +204,9 @@ export class TraceReader {
         );
         continue;
       }
-      this.#handlers.onEvent({ ...event.data, pid: stream.pid } as TracerEvent);
+      // zod made a fresh object: stamp it rather than copy it.
+      (event.data as Partial<TracerEvent>).pid = stream.pid;
+      this.#handlers.onEvent(event.data as TracerEvent);
     }
   }
 

@@ -12,38 +12,38 @@ exactly as they would without the tracer.
 from . import transport, state, wire
 from .preview import error_info, preview, drop_own_frame
 
-_worker_tasks = 0
-
 
 def trace_call(task_id, fn, /, *args, **kwargs):
-    started = _begin(task_id)
+    here, facts, started = _begin(task_id)
     try:
         result = fn(*args, **kwargs)
     except BaseException as exc:
-        _end(task_id, started, 'error', exc)
+        _end(task_id, here, facts, started, 'error', exc)
         drop_own_frame(exc)
         raise
-    _end(task_id, started, 'ok', result)
+    _end(task_id, here, facts, started, 'ok', result)
     return result
 
 
 def _begin(task_id):
     started = transport.now_ms()
     try:
-        state.local().task = task_id
-        transport.emit_json(wire.task_started(task_id, state.thread_facts(), started))
+        here = state.local()
+        here.task = task_id  # output written meanwhile names this task
+        facts = state.thread_facts()
+        transport.emit_json(wire.task_started(task_id, facts, started))
+        return here, facts, started
     except Exception as exc:
         transport.report_failure('task start', exc)
-    return started
+        return None, None, started
 
 
-def _end(task_id, started, status, outcome):
-    global _worker_tasks
+def _end(task_id, here, facts, started, status, outcome):
     finished = transport.now_ms()
+    if facts is None:
+        return
     try:
-        _worker_tasks += 1
-        state.local().task = None
-        facts = state.thread_facts()
+        here.task = None
         if status == 'ok':
             transport.emit_json(wire.task_finished_ok(task_id, preview(outcome), facts, started, finished))
         else:
