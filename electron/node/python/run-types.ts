@@ -42,7 +42,9 @@ export interface PythonRunResult {
   /** "…nothing to trace" when it never did. */
   note: string | null;
   outputTruncated: boolean;
-  /** Processes still alive after the program ended (ended by the runner), or after Stop. */
+  /** Processes of the program's group still running after it exited; the runner ended them. */
+  strays: GroupMember[];
+  /** Processes that could not be ended (after Stop, the limit, or the strays): none, normally. */
   leftover: GroupMember[];
   /** Epoch ms when the program was started (null when it never was). */
   startedAt: number | null;

@@ -91,6 +91,7 @@ export class PythonRun {
       traced: false,
       note: null,
       outputTruncated: false,
+      strays: [],
       leftover: [],
       startedAt: null,
       wallMs: 0,
@@ -238,12 +239,13 @@ export class PythonRun {
     // The program is gone; its other processes get a moment to finish and be read.
     const drained = Promise.all([pipesClosed, reader ? reader.whenIdle(DRAIN_MS) : Promise.resolve(true)]);
     await Promise.race([drained, new Promise((resolve) => setTimeout(resolve, DRAIN_MS))]);
-    const stray = this.#stopping ? await this.#stopping : await listGroup(mainPid);
-    if (stray.length > 0 && !this.#stopping) {
-      result.leftover = stray;
-      const left = await this.#end(0);
-      if (left.length) result.leftover = left;
-    } else result.leftover = stray;
+    if (this.#stopping) result.leftover = await this.#stopping;
+    else {
+      // Processes the program started and left running (outside any pool, or
+      // whose parent died): ended here, and said so.
+      result.strays = await listGroup(mainPid);
+      if (result.strays.length > 0) result.leftover = await this.#end(0);
+    }
     await Promise.race([pipesClosed, new Promise((resolve) => setTimeout(resolve, 200))]);
     runningGroups.delete(mainPid);
     reader?.close(); // a last read: whatever the ended processes wrote
@@ -252,7 +254,7 @@ export class PythonRun {
     emitRunner({ type: 'program-exited', pid: mainPid, code: exit.code, signal: exit.signal, at: exitedAt });
     result.outputTruncated = cap.truncated;
     result.wallMs = now() - result.startedAt;
-    return this.#conclude(result, stray);
+    return this.#conclude(result);
   }
 
   #watch(): GroupWatch | null {
@@ -269,7 +271,7 @@ export class PythonRun {
     });
   }
 
-  #conclude(result: PythonRunResult, stray: GroupMember[]): PythonRunResult {
+  #conclude(result: PythonRunResult): PythonRunResult {
     if (this.#limitMessage !== null) {
       result.outcome = 'process-limit';
       result.message = this.#limitMessage;
@@ -281,8 +283,8 @@ export class PythonRun {
     } else if (result.exitCode !== 0) {
       result.outcome = 'error';
       result.message = describeFailure(result.exitCode, result.signal, result.uncaught);
-    } else if (stray.length > 0) {
-      result.message = `The program left ${stray.length} process(es) running (${pids(stray)}); they were ended.`;
+    } else if (result.strays.length > 0) {
+      result.message = `The program left ${result.strays.length} process(es) running (${pids(result.strays)}); they were ended.`;
     }
     if (!result.traced && result.outcome !== 'stopped') result.note = NOTHING_TO_TRACE;
     return result;

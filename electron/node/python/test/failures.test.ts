@@ -151,6 +151,19 @@ if __name__ == "__main__":
     for (const pid of [run.pid!, ...workers]) expect(running(pid)).toBe(false);
   });
 
+  test('a process the program leaves running is ended when it exits, and named', async () => {
+    const { result, run } = await runProgram(
+      'import subprocess, sys\nsubprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])\nprint("bye")\n',
+    );
+    expect(result.outcome).toBe('ok');
+    expect(result.strays).toHaveLength(1);
+    expect(result.leftover).toEqual([]);
+    expect(result.message).toMatch(
+      /^The program left 1 process\(es\) running \(PID \d+ .*\); they were ended\.$/,
+    );
+    expect(await listGroup(run.pid!)).toEqual([]);
+  });
+
   test('a fork bomb is ended at the process limit with a clear message', async () => {
     const { result, run } = await runProgram(
       `import os, time
