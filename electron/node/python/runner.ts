@@ -19,7 +19,7 @@
  */
 import { spawn } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, realpath, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CausalOrder } from './causal-order';
@@ -131,8 +131,9 @@ export class PythonRun {
     const workDir = join(root, 'work');
     await mkdir(workDir, { mode: 0o700 });
     await writeFile(join(workDir, fileName), options.source, { mode: 0o600 });
-    // Tracebacks name the program by its own name, not by the private folder's path.
-    const privatePath = `File "${workDir}/`;
+    // Tracebacks name the program by its own name, not by the private folder's
+    // path (as Python sees it: macOS's temporary folder is behind a symlink).
+    const privatePath = `File "${await realpath(workDir)}/`;
     const relative = (text: string): string =>
       text.includes(privatePath) ? text.split(privatePath).join('File "') : text;
     const emit = (event: PythonRunEvent): void => {

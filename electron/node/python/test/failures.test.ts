@@ -212,6 +212,17 @@ if __name__ == "__main__":
     ]);
   });
 
+  test('a process writing more than one event file loses nothing, in order', async () => {
+    const { events, result } = await runProgram('for i in range(15000):\n    print(i, "x" * 100)\n', {
+      outputLineLimit: 20_000,
+      outputCharLimit: 5_000_000,
+    });
+    expect(result).toMatchObject({ outcome: 'ok', outputTruncated: false });
+    const lines = printedBy(events, programPid(events));
+    expect(lines).toHaveLength(15_000);
+    expect(lines.every((line, i) => line === `${i} ${'x'.repeat(100)}`)).toBe(true);
+  });
+
   test('an output flood is cut at the limit, said once', async () => {
     const { events, result } = await runProgram('for i in range(5000):\n    print(i)\nprint("end")\n', {
       outputLineLimit: 100,
