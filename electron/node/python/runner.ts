@@ -18,7 +18,7 @@
  * and reported → the folder is removed.
  */
 import { spawn } from 'node:child_process';
-import { accessSync, constants } from 'node:fs';
+import { accessSync, constants, statfsSync } from 'node:fs';
 import { mkdir, mkdtemp, realpath, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -310,12 +310,16 @@ function describeFailure(
   return `The program exited with code ${code}.`;
 }
 
-/** Linux's shared-memory folder: the event files never touch a disk there. */
+/** Below this much free space in /dev/shm (containers often give it 64 MB), use the temporary folder. */
+const SHARED_MEMORY_MIN_FREE = 256 * 1024 * 1024;
+
+/** Linux's shared-memory folder, when roomy: the event files never touch a disk there. */
 function sharedMemoryDir(): string | null {
   if (process.platform !== 'linux') return null;
   try {
     accessSync('/dev/shm', constants.W_OK);
-    return '/dev/shm';
+    const { bavail, bsize } = statfsSync('/dev/shm');
+    return bavail * bsize >= SHARED_MEMORY_MIN_FREE ? '/dev/shm' : null;
   } catch {
     return null;
   }

@@ -17,7 +17,7 @@ import { helloSchema, wireEventSchema, type TracerEvent, type TracerHello } from
 
 /** How often the files are read: live for a timeline drawn at 60 frames a second. */
 export const READ_INTERVAL_MS = 10;
-/** A segment's size (transport.py's SEGMENT_BYTES): one read takes all that is new in it. */
+/** At least a segment's size (transport.py's SEGMENT_BYTES): one read takes all that is new in it. */
 const SEGMENT_BYTES = 1 << 20;
 const FILE_NAME = /^(\d+)\.(\d+)\.(\d+)\.jsonl$/;
 const NUL = 0;

@@ -12,7 +12,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { TraceReader } from '../trace-reader';
 import type { TracerEvent } from '../tracer-events';
 
-const SEGMENT = 1 << 20;
+const SEGMENT = 256 * 1024; // as the tracer writes them
 const dirs: string[] = [];
 const readers: TraceReader[] = [];
 afterEach(() => {

@@ -16,7 +16,7 @@ import _thread
 from . import transport, state, wire
 
 _MAX_PENDING = 8192
-_MAX_EVENT_TEXT = 65536  # a huge write travels as several events
+_MAX_EVENT_TEXT = 16384  # a huge write travels as several events (each well inside a file)
 _streams = []
 
 

@@ -1,6 +1,6 @@
 """Each process writes its events into its own memory-mapped files: JSON lines.
 
-    <trace dir>/<pid>.<generation>.<segment>.jsonl   (1 MiB each, zero-filled,
+    <trace dir>/<pid>.<generation>.<segment>.jsonl   (256 KiB each, zero-filled,
                                                        written front to back)
 
 An event costs an encode and a memory copy: no system call, and the GIL is
@@ -27,7 +27,7 @@ import _thread
 
 ADDRESS_ENV = 'POOL_PLAYGROUND_TRACE'  # the trace directory
 PROTOCOL = 2
-SEGMENT_BYTES = 1 << 20
+SEGMENT_BYTES = 256 * 1024
 
 _lock = _thread.RLock()
 _map = None
@@ -125,7 +125,12 @@ def _open_segment():
             generation += 1  # an earlier process of this run had the same PID
     _generation = generation
     try:
-        os.ftruncate(fd, SEGMENT_BYTES)
+        if hasattr(os, 'posix_fallocate'):
+            # Reserve the memory now: a full file system then fails here, where it
+            # is caught, not as a SIGBUS in the middle of a write to the map.
+            os.posix_fallocate(fd, 0, SEGMENT_BYTES)
+        else:
+            os.ftruncate(fd, SEGMENT_BYTES)
         new_map = mmap.mmap(fd, SEGMENT_BYTES)
     finally:
         os.close(fd)
