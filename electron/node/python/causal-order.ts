@@ -20,6 +20,11 @@ import type { TracerEvent } from './tracer-events';
 
 export const DEFAULT_HOLD_MS = 250;
 
+// What has been seen of each task, as bits: most events need nothing more than a lookup.
+const SUBMITTED = 1;
+const FINISHED = 2;
+const SETTLED = 4;
+
 interface Held {
   event: TracerEvent;
   deadline: number;
@@ -29,7 +34,9 @@ export class CausalOrder {
   readonly #release: (event: TracerEvent) => void;
   readonly #hasConnection: (pid: number) => boolean;
   readonly #holdMs: number;
-  readonly #seen = new Set<string>();
+  readonly #tasks = new Map<string, number>();
+  readonly #processStarted = new Set<number>();
+  readonly #ended = new Set<number>();
   /** The worker PID each started task runs in. */
   readonly #startedIn = new Map<string, number>();
   /** Each process's events not released yet, oldest first. */
@@ -52,7 +59,7 @@ export class CausalOrder {
   push(event: TracerEvent): void {
     let queue = this.#queues.get(event.pid);
     if (!queue) this.#queues.set(event.pid, (queue = []));
-    if (queue.length === 0 && this.#ready(this.#needs(event))) {
+    if (queue.length === 0 && this.#missing(event) === null) {
       this.#emit(event); // the usual case: nothing to wait for
       return;
     }
@@ -60,12 +67,9 @@ export class CausalOrder {
     if (queue.length === 1) this.#pump(event.pid);
   }
 
-  #ready(needs: string[]): boolean {
-    return needs.length === 0 || needs.some((key) => this.#seen.has(key));
-  }
-
   /** A process has ended: everything it wrote has been read. */
   closed(pid: number): void {
+    this.#ended.add(pid);
     this.#provide(`closed:${pid}`);
   }
 
@@ -88,8 +92,8 @@ export class CausalOrder {
     const queue = this.#queues.get(pid);
     while (queue && queue.length) {
       const head = queue[0]!;
-      const needs = this.#needs(head.event);
-      if (!this.#ready(needs) && head.deadline > performance.now()) {
+      const needs = this.#missing(head.event);
+      if (needs !== null && head.deadline > performance.now()) {
         for (const key of needs) {
           let pids = this.#waiting.get(key);
           if (!pids) this.#waiting.set(key, (pids = new Set()));
@@ -98,34 +102,52 @@ export class CausalOrder {
         this.#wakeAt(head.deadline);
         return;
       }
+      if (needs !== null) this.#stopWaiting(pid, needs); // waited long enough
       queue.shift();
       this.#emit(head.event);
     }
   }
 
-  #needs(event: TracerEvent): string[] {
+  #stopWaiting(pid: number, keys: string[]): void {
+    for (const key of keys) {
+      const pids = this.#waiting.get(key);
+      pids?.delete(pid);
+      if (pids?.size === 0) this.#waiting.delete(key);
+    }
+  }
+
+  #seenOf(task: string, bit: number): boolean {
+    return ((this.#tasks.get(task) ?? 0) & bit) !== 0;
+  }
+
+  /** null when the event's cause has been seen (or it has none); else what it waits for, any one of. */
+  #missing(event: TracerEvent): string[] | null {
     switch (event.type) {
       case 'task-started':
       case 'task-finished':
-        return [`submitted:${event.task}`];
+        return this.#seenOf(event.task, SUBMITTED) ? null : [`submitted:${event.task}`];
       case 'task-settled': {
-        if (event.status === 'cancelled') return [];
+        if (event.status === 'cancelled' || this.#seenOf(event.task, FINISHED)) return null;
         const worker = this.#startedIn.get(event.task);
         // A task that never started (a broken pool's queue) waits out holdMs: its
         // task-started may still be unread, from a worker that just died.
         if (worker === undefined) return [`finished:${event.task}`];
-        return [`finished:${event.task}`, `closed:${worker}`];
+        return this.#ended.has(worker) ? null : [`finished:${event.task}`, `closed:${worker}`];
       }
       case 'task-delivered':
-        return [`settled:${event.task}`];
+        return this.#seenOf(event.task, SETTLED) ? null : [`settled:${event.task}`];
       case 'worker-started':
       case 'worker-ready':
       case 'worker-init-failed':
-        return event.kind === 'process' ? [`process-started:${event.pid}`] : [];
+        return event.kind === 'thread' || this.#processStarted.has(event.pid)
+          ? null
+          : [`process-started:${event.pid}`];
       case 'process-exited':
-        return this.#hasConnection(event.child) ? [`closed:${event.child}`] : [];
+        return !this.#hasConnection(event.child) || this.#ended.has(event.child)
+          ? null
+          : [`closed:${event.child}`];
       default:
-        return [];
+        return null;
     }
   }
 
@@ -136,18 +158,24 @@ export class CausalOrder {
         this.#startedIn.set(event.task, event.pid);
         return;
       case 'task-submitted':
-        return this.#provide(`submitted:${event.task}`);
+        return this.#note(event.task, SUBMITTED, 'submitted');
       case 'task-finished':
-        return this.#provide(`finished:${event.task}`);
+        return this.#note(event.task, FINISHED, 'finished');
       case 'task-settled':
-        return this.#provide(`settled:${event.task}`);
+        return this.#note(event.task, SETTLED, 'settled');
       case 'process-started':
-        return this.#provide(`process-started:${event.child}`);
+        this.#processStarted.add(event.child);
+        if (this.#waiting.size) this.#provide(`process-started:${event.child}`);
+        return;
     }
   }
 
+  #note(task: string, bit: number, name: string): void {
+    this.#tasks.set(task, (this.#tasks.get(task) ?? 0) | bit);
+    if (this.#waiting.size) this.#provide(`${name}:${task}`);
+  }
+
   #provide(key: string): void {
-    this.#seen.add(key);
     const pids = this.#waiting.get(key);
     if (!pids) return;
     this.#waiting.delete(key);

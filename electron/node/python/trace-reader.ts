@@ -17,8 +17,10 @@ import { helloSchema, wireEventSchema, type TracerEvent, type TracerHello } from
 
 /** How often the files are read: live for a timeline drawn at 60 frames a second. */
 export const READ_INTERVAL_MS = 10;
-/** At least a segment's size (transport.py's SEGMENT_BYTES): one read takes all that is new in it. */
-const SEGMENT_BYTES = 1 << 20;
+/** Most polls find a few lines: read this much at a time (more only for longer lines). */
+const READ_BYTES = 64 * 1024;
+/** A segment's size at most (transport.py's SEGMENT_BYTES is 256 KiB): no line is longer. */
+const MAX_READ_BYTES = 1 << 20;
 const FILE_NAME = /^(\d+)\.(\d+)\.(\d+)\.jsonl$/;
 const NUL = 0;
 const NEWLINE = 10;
@@ -45,7 +47,7 @@ export class TraceReader {
   readonly #dir: string;
   readonly #handlers: TraceReaderHandlers;
   readonly #streams = new Map<string, Stream>();
-  readonly #buffer = Buffer.allocUnsafe(SEGMENT_BYTES);
+  #buffer = Buffer.allocUnsafe(READ_BYTES);
   #timer: ReturnType<typeof setInterval> | null;
   #idleWaiters: (() => void)[] = [];
 
@@ -163,16 +165,24 @@ export class TraceReader {
 
   /** Take the whole lines written since the last read; true when nothing is half-written. */
   #readNew(stream: Stream): boolean {
-    const read = readSync(stream.fd!, this.#buffer, 0, SEGMENT_BYTES, stream.offset);
-    const data = this.#buffer.subarray(0, read);
-    const nul = data.indexOf(NUL);
-    const visible = nul < 0 ? read : nul;
-    const end = visible === 0 ? 0 : data.lastIndexOf(NEWLINE, visible - 1) + 1;
-    if (end > 0) {
-      this.#lines(stream, data.toString('latin1', 0, end));
-      stream.offset += end;
+    for (;;) {
+      const size = this.#buffer.length;
+      const read = readSync(stream.fd!, this.#buffer, 0, size, stream.offset);
+      const data = this.#buffer.subarray(0, read);
+      const nul = data.indexOf(NUL);
+      const visible = nul < 0 ? read : nul;
+      const end = visible === 0 ? 0 : data.lastIndexOf(NEWLINE, visible - 1) + 1;
+      if (end > 0) {
+        this.#lines(stream, data.toString('latin1', 0, end));
+        stream.offset += end;
+      }
+      if (nul >= 0 || read < size) return end === visible; // reached what is written so far
+      // A full buffer without a NUL: more is written. A line longer than the buffer needs a bigger one.
+      if (end === 0) {
+        if (size >= MAX_READ_BYTES) return false;
+        this.#buffer = Buffer.allocUnsafe(size * 2);
+      }
     }
-    return end === visible;
   }
 
   #lines(stream: Stream, text: string): void {
