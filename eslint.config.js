@@ -39,7 +39,7 @@ export default tseslint.config(
   },
   {
     // Pool code must run under plain Node as well as Electron.
-    files: ['electron/pool/**', 'electron/host/**', 'electron/web/**', 'shared/**'],
+    files: ['electron/pool/**', 'electron/node/**', 'shared/**'],
     rules: {
       'no-restricted-imports': [
         'error',

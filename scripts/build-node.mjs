@@ -19,7 +19,7 @@ for (const outdir of ['out/main', 'out/web']) {
 
 await build({
   ...common,
-  entryPoints: { server: 'electron/web/main.ts' },
+  entryPoints: { server: 'electron/node/web/main.ts' },
   outdir: 'out/web',
   format: 'esm',
   // Dependencies stay in node_modules (esbuild runs its own binary).

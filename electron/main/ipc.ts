@@ -9,9 +9,9 @@
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { API_METHODS } from '../../shared/api';
 import type { RunEventBatch } from '../../shared/run-events';
-import { dispatch } from '../host/dispatch';
-import type { PlaygroundService } from '../host/service';
-import { invokeChannel, READY_CHANNEL, RUN_EVENTS_CHANNEL } from './channels';
+import { dispatch } from '../node/host/dispatch';
+import type { PlaygroundService } from '../node/host/service';
+import { invokeChannel, READY_CHANNEL, RUN_EVENTS_CHANNEL } from '../ipc/channels';
 
 export interface WindowBinding {
   window: BrowserWindow | null;

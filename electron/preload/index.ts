@@ -5,7 +5,7 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { API_METHODS, type PlaygroundApi } from '../../shared/api';
 import type { RunEventBatch } from '../../shared/run-events';
-import { invokeChannel, READY_CHANNEL, RUN_EVENTS_CHANNEL } from '../main/channels';
+import { invokeChannel, READY_CHANNEL, RUN_EVENTS_CHANNEL } from '../ipc/channels';
 
 const api: Record<string, unknown> = {};
 for (const method of API_METHODS) {

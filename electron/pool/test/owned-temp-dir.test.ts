@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { makeOwnedTempDir, ownerOf, removeOwnedTempDir, sweepStaleTempDirs } from '../owned-temp-dir';
+import { makeOwnedTempDir, ownerOf, removeOwnedTempDir, sweepStaleTempDirs } from '../parent/owned-temp-dir';
 
 let dir: string;
 beforeEach(() => {

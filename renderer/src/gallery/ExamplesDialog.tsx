@@ -7,8 +7,8 @@ import { useState } from 'react';
 import type { Example } from '../../../shared/examples';
 import { Dialog } from '../common/Dialog';
 import { focusEditor } from '../editor/editor-bridge';
-import { useApp } from '../state/app-context';
-import { useExampleId } from '../state/hooks';
+import { useApp } from '../app/app-context';
+import { useExampleId } from '../app/hooks';
 import { ExampleList } from './ExampleList';
 import { hasOwnCode, loadExample } from './load-example';
 

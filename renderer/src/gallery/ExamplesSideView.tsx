@@ -1,8 +1,8 @@
 /** The examples as a side bar view: one click loads one (asking first if that would replace code of your own). */
 import { useState } from 'react';
 import type { Example } from '../../../shared/examples';
-import { useApp } from '../state/app-context';
-import { useExampleId } from '../state/hooks';
+import { useApp } from '../app/app-context';
+import { useExampleId } from '../app/hooks';
 import { ExampleList } from './ExampleList';
 import { hasOwnCode, loadExample } from './load-example';
 

@@ -5,8 +5,8 @@
  * flushed after a short pause so a progress dot still shows up.
  */
 import type { RunEvent } from '../../../shared/run-events';
-import { FrameNotifier, LIVE_REFRESH_MS } from '../state/frame-notifier';
-import type { RunEventsListener } from '../state/run-session';
+import { FrameNotifier, LIVE_REFRESH_MS } from '../store/frame-notifier';
+import type { RunEventsListener } from '../run/run-session';
 import { TerminalFeed, type TermLine } from './terminal-feed';
 
 const MAX_LINES = 20_000;

@@ -2,10 +2,10 @@ import { describe, expect, it, vi } from 'vitest';
 import type { RunMeta, SavedRunSummary } from '../../../shared/api';
 import type { RunEvent } from '../../../shared/run-events';
 import { DEFAULT_RUN_SPEC, type RunSpec } from '../../../shared/run-spec';
-import { HistoryStore, UNDO_MS } from '../state/history-store';
-import type { RunController } from '../state/run-controller';
-import { RunSession } from '../state/run-session';
-import { sweepGroupKind, sweepRunName, SweepStore } from '../state/sweep-store';
+import { HistoryStore, UNDO_MS } from '../history/history-store';
+import type { RunController } from '../run/run-controller';
+import { RunSession } from '../run/run-session';
+import { sweepGroupKind, sweepRunName, SweepStore } from '../sweep/sweep-store';
 
 const spec: RunSpec = { ...DEFAULT_RUN_SPEC, code: 'export function task() {}' };
 
