@@ -77,12 +77,3 @@ export function finishedEvent(events: RunEvent[]): Extract<RunEvent, { type: 'ru
   if (!end || end.type !== 'run-finished') throw new Error('run did not finish');
   return end;
 }
-
-export function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}

@@ -8,8 +8,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DataNotice, HostInfo, SavedRunSummary, StartRunResult } from '../../../../shared/api';
-import { isAlive, spec } from './harness';
-import { spawnedPids, startHostProcess, TestClient, waitFor, type HostProcess } from './web-client';
+import { isAlive } from '../../../pool/test/helpers';
+import { startHostProcess, type HostProcess } from '../../test/host-process';
+import { waitFor } from '../../test/wait-for';
+import { TestClient } from '../../test/ws-client';
+import { spec } from './harness';
 
 let scratch: string;
 const hosts: HostProcess[] = [];
@@ -18,7 +21,7 @@ beforeEach(() => {
   scratch = mkdtempSync(join(tmpdir(), 'pp-lifecycle-'));
 });
 afterEach(async () => {
-  const workers = clients.flatMap((c) => spawnedPids(c.received.map((r) => r.event)));
+  const workers = clients.flatMap((c) => c.workerPids());
   for (const c of clients.splice(0)) await c.close();
   for (const h of hosts.splice(0)) await h.stop();
   // No process a host started is left.
@@ -27,13 +30,13 @@ afterEach(async () => {
 });
 
 async function host(...args: string[]): Promise<HostProcess> {
-  const h = await startHostProcess(args);
+  const h = await startHostProcess({ args });
   hosts.push(h);
   return h;
 }
 
 async function client(h: HostProcess): Promise<TestClient> {
-  const c = await TestClient.connect(h.port, h.token);
+  const c = await TestClient.connect(h);
   clients.push(c);
   return c;
 }
@@ -101,7 +104,7 @@ describe('the browser host process', () => {
 
     await killed.kill();
     // Its workers notice they were orphaned and exit.
-    const workers = spawnedPids(c.events(started.runId));
+    const workers = c.workerPids();
     expect(workers.length).toBe(2);
     await waitFor(() => workers.every((pid) => !isAlive(pid)), 10_000, 'the orphaned workers to exit');
     expect(foldersOf(killed.pid)).toEqual(left);
@@ -165,7 +168,12 @@ describe('the browser host process', () => {
 
   it('--max-workers-total caps the workers, and a bad value is refused at start', async () => {
     const h = await host('--data', join(scratch, 'data'), '--max-workers-total', '1');
-    expect(h.output()).toContain('Up to 1 worker processes at once');
+    // The line after the address: it may arrive a moment later.
+    await waitFor(
+      () => h.output().includes('Up to 1 worker processes at once'),
+      10_000,
+      'the cap to be printed',
+    );
     const c = await client(h);
     const refused = await c.call<StartRunResult>(
       'startRun',
@@ -176,7 +184,7 @@ describe('the browser host process', () => {
       expect(refused.diagnostics[0]!.message).toMatch(/at most 1 at once.*--max-workers-total/);
     await runOk(c, '[5]');
     await expect(
-      startHostProcess(['--data', join(scratch, 'data'), '--max-workers-total', 'many']),
+      startHostProcess({ args: ['--data', join(scratch, 'data'), '--max-workers-total', 'many'] }),
     ).rejects.toThrow(/--max-workers-total must be a whole number/);
   });
 });

@@ -7,8 +7,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { HostInfo, StartRunResult } from '../../../../shared/api';
 import type { RunEvent } from '../../../../shared/run-events';
-import { isAlive, spec } from './harness';
-import { spawnedPids, startTestHost, TestClient, waitFor, type TestHost } from './web-client';
+import { isAlive } from '../../../pool/test/helpers';
+import { startTestHost, type TestHost } from '../../test/in-process-host';
+import { waitFor } from '../../test/wait-for';
+import { spawnedPids, TestClient } from '../../test/ws-client';
+import { spec } from './harness';
 import { WorkerBudget } from '../worker-budget';
 
 let host: TestHost | null = null;
@@ -16,7 +19,7 @@ const clients: TestClient[] = [];
 afterEach(async () => {
   // The host must still answer, then close with nothing of it left running.
   if (host) {
-    const check = await TestClient.connect(host.host.port, host.host.token);
+    const check = await TestClient.connect(host.host);
     expect((await check.call<HostInfo>('getInfo')).kind).toBe('web');
     await check.close();
   }
@@ -31,7 +34,7 @@ async function open(workers?: WorkerBudget): Promise<TestHost> {
 }
 
 async function client(h: TestHost): Promise<TestClient> {
-  const c = await TestClient.connect(h.host.port, h.host.token);
+  const c = await TestClient.connect(h.host);
   clients.push(c);
   return c;
 }
@@ -122,8 +125,7 @@ describe('runs', () => {
     );
     expect(again.ok).toBe(true);
     if (again.ok) expect((await a.finished(again.runId)).outcome).toBe('ok');
-    for (const c of [a, b])
-      for (const pid of spawnedPids(c.received.map((r) => r.event))) expect(isAlive(pid)).toBe(false);
+    for (const c of [a, b]) for (const pid of c.workerPids()) expect(isAlive(pid)).toBe(false);
   });
 
   it('a memory bomb with the cap: the worker ends with "ran out of memory", in the heap or outside it', async () => {

@@ -5,15 +5,9 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RunEvent } from '../../../../shared/run-events';
-import {
-  createHarness,
-  driverLines,
-  finishedEvent,
-  isAlive,
-  outputText,
-  spec,
-  type Harness,
-} from './harness';
+import { isAlive } from '../../../pool/test/helpers';
+import { spawnedPids } from '../../test/ws-client';
+import { createHarness, driverLines, finishedEvent, outputText, spec, type Harness } from './harness';
 
 let h: Harness;
 beforeEach(() => {
@@ -22,9 +16,6 @@ beforeEach(() => {
 afterEach(async () => {
   await h.dispose();
 });
-
-const spawnedPids = (events: RunEvent[]): number[] =>
-  events.flatMap((e) => (e.type === 'worker-spawned' ? [e.pid] : []));
 
 const deliveredTasks = (events: RunEvent[]): number[] =>
   events.flatMap((e) => (e.type === 'task-delivered' ? [e.task] : []));

@@ -8,8 +8,8 @@ import { unlinkSync } from 'node:fs';
 import { connect as connectTcp } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { rawGet, rawRequest, statusOf, upgradeStatus } from './clients';
-import { useHostProcess } from './host-process';
+import { useHostProcess } from '../../test/use-host-process';
+import { rawGet, rawRequest, statusOf, upgradeStatus } from '../../test/ws-client';
 
 const host = useHostProcess();
 

@@ -2,49 +2,25 @@
  * The browser host executes code: it must answer only its own page on this
  * machine. These tests talk to a real server over real sockets.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
-import { ForkLauncher } from '../../../pool';
-import { Store } from '../../host/store';
-import { startWebHost, type RunningWebHost } from '../server';
-import { rawGet, rawRequest, statusOf, upgradeStatus } from './clients';
 
-let dir: string;
+import type { RunningWebHost } from '../server';
+import { startTestHost, type TestHost } from '../../test/in-process-host';
+import { openApi, rawGet, rawRequest, statusOf, upgradeStatus } from '../../test/ws-client';
+
+let test: TestHost;
 let host: RunningWebHost;
 let origin: string;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'pp-web-'));
-  writeFileSync(join(dir, 'index.html'), '<!doctype html><title>app</title>');
-  host = await startWebHost({
-    rendererDir: dir,
-    deps: {
-      kind: 'web',
-      store: new Store(join(dir, 'data')),
-      createLauncher: ({ env, cwd }) => new ForkLauncher({ env, cwd }),
-      appVersion: 'test',
-      electronVersion: null,
-    },
-  });
+  test = await startTestHost();
+  host = test.host;
   origin = `http://127.0.0.1:${host.port}`;
 });
 
 afterAll(async () => {
-  await host.close();
-  rmSync(dir, { recursive: true, force: true });
+  await test.close();
 });
-
-function connect(url: string, headers: Record<string, string>): Promise<WebSocket> {
-  return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url, { headers });
-    ws.once('open', () => resolve(ws));
-    ws.once('error', reject);
-    ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
-  });
-}
 
 describe('browser host security', () => {
   it('listens on 127.0.0.1 only and prints a tokened address', () => {
@@ -71,12 +47,12 @@ describe('browser host security', () => {
 
   it('accepts the WebSocket only with the token and from its own origin', async () => {
     const api = `ws://127.0.0.1:${host.port}/api`;
-    await expect(connect(api, { origin })).rejects.toThrow(/403/);
-    await expect(connect(`${api}?token=${host.token}`, { origin: 'http://evil.example' })).rejects.toThrow(
+    await expect(openApi(api, { origin })).rejects.toThrow(/403/);
+    await expect(openApi(`${api}?token=${host.token}`, { origin: 'http://evil.example' })).rejects.toThrow(
       /403/,
     );
-    await expect(connect(`${api}?token=${host.token}`, {})).rejects.toThrow(/403/);
-    const ws = await connect(`${api}?token=${host.token}`, { origin });
+    await expect(openApi(`${api}?token=${host.token}`, {})).rejects.toThrow(/403/);
+    const ws = await openApi(`${api}?token=${host.token}`, { origin });
     const reply = await new Promise<unknown>((resolve) => {
       ws.once('message', (data) => resolve(JSON.parse(String(data))));
       ws.send(JSON.stringify({ id: 1, method: 'getInfo', params: [] }));
@@ -110,13 +86,13 @@ describe('browser host security', () => {
       expect((await fetch(`${origin}/?token=${wrong}`)).status).toBe(403);
       const cookie = `pool_playground_${host.port}=${wrong}`;
       expect((await fetch(`${origin}/index.html`, { headers: { cookie } })).status).toBe(403);
-      await expect(connect(`${api}?token=${wrong}`, { origin })).rejects.toThrow(/403/);
-      await expect(connect(api, { origin, cookie })).rejects.toThrow(/403/);
+      await expect(openApi(`${api}?token=${wrong}`, { origin })).rejects.toThrow(/403/);
+      await expect(openApi(api, { origin, cookie })).rejects.toThrow(/403/);
     }
     // The right one, by cookie alone, is accepted (so the refusals above are about the value).
     const cookie = `pool_playground_${host.port}=${host.token}`;
     expect((await fetch(`${origin}/index.html`, { headers: { cookie } })).status).toBe(200);
-    (await connect(api, { origin, cookie })).close();
+    (await openApi(api, { origin, cookie })).close();
   });
 
   /** Names that start or end like ours but are not ours. */
@@ -150,10 +126,10 @@ describe('browser host security', () => {
       'null',
     );
     for (const bad of refused) {
-      await expect(connect(api, { origin: bad }), bad).rejects.toThrow(/403/);
+      await expect(openApi(api, { origin: bad }), bad).rejects.toThrow(/403/);
     }
     for (const good of [`http://127.0.0.1:${host.port}`, `http://localhost:${host.port}`]) {
-      (await connect(api, { origin: good })).close();
+      (await openApi(api, { origin: good })).close();
     }
   });
 

@@ -1,9 +1,14 @@
 /**
- * Clients for the browser host's tests, over real sockets: raw HTTP (to send
- * exactly the bytes a careless or hostile client would) and the WebSocket API.
+ * Clients for the host's tests, over real sockets: raw HTTP (to send exactly
+ * the bytes a careless or hostile client would), the WebSocket API message by
+ * message, and a TestClient that speaks the protocol as the page does and
+ * records every run event it is sent.
  */
 import { connect as connectTcp } from 'node:net';
 import WebSocket from 'ws';
+import type { RunEvent } from '../../../shared/run-events';
+import type { ServerMessage } from '../../../shared/rpc';
+import { waitFor } from './wait-for';
 
 /** Where the host listens and what its page would present. */
 export interface HostAddress {
@@ -138,4 +143,84 @@ export function closeCode(ws: WebSocket): Promise<number> {
     if (ws.readyState === ws.CLOSED) resolve(-1);
     ws.once('close', (code) => resolve(code));
   });
+}
+
+export interface ReceivedEvent {
+  runId: string;
+  event: RunEvent;
+}
+
+/** A client as the page is one: calls that resolve with their result, and every run event kept. */
+export class TestClient {
+  /** Every run event received, in the order it arrived. */
+  readonly received: ReceivedEvent[] = [];
+  readonly #ws: WebSocket;
+  readonly #pending = new Map<number, (message: ServerMessage) => void>();
+  #nextId = 1;
+
+  private constructor(ws: WebSocket) {
+    this.#ws = ws;
+    ws.on('message', (data) => {
+      const message = JSON.parse(String(data)) as ServerMessage;
+      if ('event' in message) {
+        for (const event of message.batch.events) this.received.push({ runId: message.batch.runId, event });
+        return;
+      }
+      if (message.id === null) return;
+      this.#pending.get(message.id)?.(message);
+      this.#pending.delete(message.id);
+    });
+  }
+
+  static async connect(host: HostAddress): Promise<TestClient> {
+    return new TestClient(await openApi(apiUrl(host), { origin: ownOrigin(host) }));
+  }
+
+  /** Call an API method; resolves with its result, rejects with the host's error. */
+  call<T = unknown>(method: string, ...params: unknown[]): Promise<T> {
+    const id = this.#nextId++;
+    return new Promise<T>((resolve, reject) => {
+      this.#pending.set(id, (message) => {
+        if ('ok' in message && message.ok) resolve(message.result as T);
+        else reject(new Error('error' in message ? message.error : 'bad reply'));
+      });
+      this.#ws.send(JSON.stringify({ id, method, params }));
+    });
+  }
+
+  /** Send several calls in one go (same tick), before any answer can arrive. */
+  callTogether<T = unknown>(calls: [string, ...unknown[]][]): Promise<T[]> {
+    return Promise.all(calls.map(([method, ...params]) => this.call<T>(method, ...params)));
+  }
+
+  events(runId: string): RunEvent[] {
+    return this.received.filter((r) => r.runId === runId).map((r) => r.event);
+  }
+
+  /** Every worker any run of this client spawned. */
+  workerPids(): number[] {
+    return spawnedPids(this.received.map((r) => r.event));
+  }
+
+  /** Resolves once `runId` has finished (its run-finished event arrived). */
+  async finished(runId: string, timeoutMs = 60_000): Promise<Extract<RunEvent, { type: 'run-finished' }>> {
+    const end = await waitFor(
+      () => this.events(runId).find((e) => e.type === 'run-finished'),
+      timeoutMs,
+      `run ${runId} to finish`,
+    );
+    return end as Extract<RunEvent, { type: 'run-finished' }>;
+  }
+
+  close(): Promise<void> {
+    if (this.#ws.readyState === WebSocket.CLOSED) return Promise.resolve();
+    return new Promise((resolve) => {
+      this.#ws.once('close', () => resolve());
+      this.#ws.close();
+    });
+  }
+}
+
+export function spawnedPids(events: readonly RunEvent[]): number[] {
+  return events.flatMap((e) => (e.type === 'worker-spawned' ? [e.pid] : []));
 }
