@@ -7,7 +7,7 @@
 import { asCompleted, type Future, type ProcessPoolExecutor } from '../../pool';
 import { formatValue } from '../../../shared/format-value';
 import type { RunMode } from '../../../shared/run-spec';
-import type { RunRecorder } from './recorder';
+import type { RunRecorder, SerialCall } from './recorder';
 import { SERIAL_RUNNER } from './task-files';
 
 export interface DriveOptions {
@@ -87,59 +87,16 @@ async function driveAsCompleted({ executor, recorder, fn, inputs, timeoutMs }: D
   }
 }
 
-interface SerialCall {
-  ok: boolean;
-  value?: unknown;
-  error?: { name: string; message: string; stack: string };
-  started: number;
-  finished: number;
-}
-
 /**
  * The baseline: every call one after another in a single process, like
- * Python's built-in map(). One carrier task runs them all in one worker; its
- * per-call timings become the run's tasks.
+ * Python's built-in map(). One carrier task runs them all in one worker; the
+ * recorder turns its per-call timings into the run's tasks.
  */
 async function driveSerial({ executor, recorder, fn, inputs, timeoutMs }: DriveOptions): Promise<void> {
   recorder.hideCallsOf(SERIAL_RUNNER);
   const carrier = executor.submit<SerialCall[]>(SERIAL_RUNNER, fn, inputs);
   const calls = await carrier.result({ timeoutMs });
-  const pid = recorder.workerPids[0] ?? -1;
-  calls.forEach((call, i) => {
-    const task = i + 1;
-    const started = recorder.t(call.started);
-    const finished = recorder.t(call.finished);
-    recorder.record({
-      type: 'task-submitted',
-      task,
-      fn,
-      label: `${fn}(${formatValue(inputs[i], { bareStrings: false, maxLength: 40 })})`,
-      index: i,
-      items: 1,
-      args: formatValue(inputs[i], { bareStrings: false, maxLength: 240 }),
-      t: started,
-    });
-    recorder.record({ type: 'task-dispatched', task, worker: 0, pid, t: started });
-    recorder.record({ type: 'task-started', task, worker: 0, pid, t: started });
-    recorder.record({
-      type: 'task-finished',
-      task,
-      status: call.ok ? 'ok' : 'error',
-      worker: 0,
-      pid,
-      started,
-      finished,
-      t: finished,
-      ...(call.ok
-        ? { result: formatValue(call.value, { bareStrings: false, maxLength: 240 }) }
-        : {
-            error: { name: call.error!.name, message: call.error!.message, remoteStack: call.error!.stack },
-          }),
-    });
-    recorder.record({ type: 'task-delivered', task, order: i + 1, t: finished });
-    if (call.ok)
-      recorder.record({ type: 'driver', text: formatValue(call.value), stream: 'stdout', t: finished });
-  });
+  recorder.serialCalls(fn, inputs, calls, recorder.workerPids[0] ?? -1);
   const failed = calls.find((c) => !c.ok);
   if (failed?.error) {
     const error = new Error(failed.error.message);

@@ -8,10 +8,17 @@
  * become ms since the run started, and console output is capped per run so
  * that a task printing a million lines cannot exhaust memory.
  */
-import type { PoolEvent } from '../../pool';
+import type { PoolEvent, TaskStatus as PoolTaskStatus, WorkerExitReason as PoolExitReason } from '../../pool';
 import { RemoteTraceback } from '../../pool';
 import { formatCall, formatValue, truncate } from '../../../shared/format-value';
-import type { ErrorInfo, RunEvent, RunEventBatch, RunOutcome } from '../../../shared/run-events';
+import type {
+  ErrorInfo,
+  RunEvent,
+  RunEventBatch,
+  RunOutcome,
+  TaskStatus,
+  WorkerExitReason,
+} from '../../../shared/run-events';
 
 export const OUTPUT_LINE_LIMIT = 10_000;
 export const OUTPUT_CHAR_LIMIT = 2_000_000;
@@ -20,6 +27,28 @@ const PREVIEW_CHARS = 240;
 
 type Distribute<T> = T extends unknown ? Omit<T, 't'> : never;
 export type UntimedRunEvent = Distribute<RunEvent>;
+
+/**
+ * The pool (a library of its own) and the run log (shared/, which the
+ * renderer loads) cannot import each other, so each defines the values that
+ * cross from one to the other; this fails to compile when they differ, in
+ * either direction.
+ */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Holds<T extends true> = T;
+export type PoolAndRunLogAgree = [
+  Holds<Same<PoolExitReason, WorkerExitReason>>,
+  Holds<Same<PoolTaskStatus, TaskStatus>>,
+];
+
+/** One call of the serial baseline, timed inside its worker (epoch ms). */
+export interface SerialCall {
+  ok: boolean;
+  value?: unknown;
+  error?: { name: string; message: string; stack: string };
+  started: number;
+  finished: number;
+}
 
 export class RunRecorder {
   readonly events: RunEvent[] = [];
@@ -97,23 +126,7 @@ export class RunRecorder {
       case 'task-submitted': {
         if (this.#hiddenFunctions.has(e.fn)) this.#hidden.add(e.task);
         if (this.#hidden.has(e.task)) return;
-        const items = e.items ?? null;
-        const index = this.#nextInputIndex;
-        this.#nextInputIndex += items ? items.length : 1;
-        this.#chunkStarts.push({ index, task: e.task });
-        this.record({
-          type: 'task-submitted',
-          task: e.task,
-          fn: e.fn,
-          label: items ? chunkLabel(e.fn, items) : formatCall(e.fn, e.args ?? []),
-          index,
-          items: items ? items.length : 1,
-          args: truncate(
-            items ? formatValue(items, { bareStrings: false }) : argsPreview(e.args ?? []),
-            PREVIEW_CHARS,
-          ),
-          t: this.t(e.at),
-        });
+        this.#submitted(e.task, e.fn, e.items ? { items: e.items } : { args: e.args ?? [] }, e.at);
         return;
       }
       case 'task-dispatched':
@@ -133,8 +146,7 @@ export class RunRecorder {
           finished: e.finished === undefined ? null : this.t(e.finished),
           t: this.t(e.at),
         };
-        if (e.status === 'ok')
-          event.result = formatValue(e.value, { bareStrings: false, maxLength: PREVIEW_CHARS });
+        if (e.status === 'ok') event.result = preview(e.value);
         if (e.status === 'error') event.error = errorInfo(e.error);
         this.record(event);
         return;
@@ -171,6 +183,59 @@ export class RunRecorder {
         this.record({ type: 'pool-broken', message: e.message, t: this.t(e.at) });
         return;
     }
+  }
+
+  /**
+   * The serial baseline's calls, made one after another inside a single
+   * worker by one hidden carrier task: each becomes a task of its own, as if
+   * that worker had run them, and reaches the caller when it finishes.
+   */
+  serialCalls(fn: string, inputs: readonly unknown[], calls: readonly SerialCall[], pid: number): void {
+    calls.forEach((call, i) => {
+      const task = i + 1;
+      const [started, finished] = [this.t(call.started), this.t(call.finished)];
+      this.#submitted(task, fn, { args: [inputs[i]] }, call.started);
+      this.record({ type: 'task-dispatched', task, worker: 0, pid, t: started });
+      this.record({ type: 'task-started', task, worker: 0, pid, t: started });
+      const event: RunEvent = {
+        type: 'task-finished',
+        task,
+        status: call.ok ? 'ok' : 'error',
+        worker: 0,
+        pid,
+        started,
+        finished,
+        t: finished,
+      };
+      if (call.ok) event.result = preview(call.value);
+      else if (call.error) event.error = errorInfo(rebuildError(call.error));
+      this.record(event);
+      this.delivered(task, call.finished);
+      if (call.ok) this.driver(formatValue(call.value), 'stdout', call.finished);
+    });
+  }
+
+  #submitted(
+    task: number,
+    fn: string,
+    what: { items: readonly unknown[] } | { args: readonly unknown[] },
+    at: number,
+  ): void {
+    const items = 'items' in what ? what.items : null;
+    const args = 'args' in what ? what.args : [];
+    const index = this.#nextInputIndex;
+    this.#nextInputIndex += items ? items.length : 1;
+    this.#chunkStarts.push({ index, task });
+    this.record({
+      type: 'task-submitted',
+      task,
+      fn,
+      label: items ? chunkLabel(fn, items) : formatCall(fn, args),
+      index,
+      items: items ? items.length : 1,
+      args: truncate(items ? formatValue(items, { bareStrings: false }) : argsPreview(args), PREVIEW_CHARS),
+      t: this.t(at),
+    });
   }
 
   output(
@@ -211,13 +276,15 @@ export class RunRecorder {
     return found;
   }
 
-  /** The driver received this task's outcome. */
-  delivered(task: number): void {
-    this.record({ type: 'task-delivered', task, order: ++this.#deliveries, t: this.now() });
+  /** The driver received this task's outcome (now, or at the epoch time `at`). */
+  delivered(task: number, at?: number): void {
+    const t = at === undefined ? this.now() : this.t(at);
+    this.record({ type: 'task-delivered', task, order: ++this.#deliveries, t });
   }
 
-  driver(text: string, stream: 'stdout' | 'stderr' = 'stdout'): void {
-    this.recordNow({ type: 'driver', text, stream });
+  /** A line the driver printed (now, or at the epoch time `at`). */
+  driver(text: string, stream: 'stdout' | 'stderr' = 'stdout', at?: number): void {
+    this.record({ type: 'driver', text, stream, t: at === undefined ? this.now() : this.t(at) });
   }
 
   /** Record the run's end; the caller flushes (after saving the log, so the UI never sees an unsaved end). */
@@ -236,8 +303,19 @@ function countLines(text: string): number {
   return Math.max(1, n);
 }
 
+function preview(value: unknown): string {
+  return formatValue(value, { bareStrings: false, maxLength: PREVIEW_CHARS });
+}
+
 function argsPreview(args: readonly unknown[]): string {
-  return args.map((a) => formatValue(a, { bareStrings: false, maxLength: PREVIEW_CHARS })).join(', ');
+  return args.map(preview).join(', ');
+}
+
+/** An error reported as plain data (the serial runner's), with its stack as the remote traceback. */
+function rebuildError(error: { name: string; message: string; stack: string }): Error {
+  const rebuilt = new Error(error.message, { cause: new RemoteTraceback(error.stack) });
+  rebuilt.name = error.name;
+  return rebuilt;
 }
 
 function chunkLabel(fn: string, items: readonly unknown[]): string {
