@@ -1,14 +1,14 @@
 /** Hooks that subscribe a component to one store of the app. */
 import { useSyncExternalStore } from 'react';
 import type { Workspace } from '../../../shared/api';
-import { useApp } from './app-context';
+import { useApp, type AppStores } from './app-context';
 import type { TerminalStore } from '../terminal/terminal-store';
 import type { HistoryStore } from '../history/history-store';
 import type { PagesStore } from '../layout/pages-store';
 import type { RunSession } from '../run/run-session';
 import type { RunViewer, SavedView, ShownRun } from '../run/run-viewer';
 import type { SweepStore } from '../sweep/sweep-store';
-import { useStoreVersion } from '../store/use-store';
+import { useStoreVersion, type VersionedStore } from '../store/use-store';
 import type { SaveState } from '../workspace/workspace-store';
 
 /**
@@ -32,31 +32,22 @@ export function useSaveState(): SaveState {
   return workspace.saveState;
 }
 
-/** The run session; the component re-renders (at most once a frame) when the run changes. */
-export function useRunSession(): RunSession {
-  const { session } = useApp();
-  useStoreVersion(session);
-  return session;
+/** The stores a component can follow (those with a version). */
+type Followable = {
+  [K in keyof AppStores]: AppStores[K] extends VersionedStore ? K : never;
+}[keyof AppStores];
+
+/** One of the app's stores; the component re-renders when it changes (at most once a frame). */
+export function useStore<K extends Followable>(key: K): AppStores[K] {
+  const store = useApp()[key];
+  useStoreVersion(store);
+  return store;
 }
 
-/** The run history; re-renders when it changes. */
-export function useHistory(): HistoryStore {
-  const { history } = useApp();
-  useStoreVersion(history);
-  return history;
-}
-
-export function usePages(): PagesStore {
-  const { pages } = useApp();
-  useStoreVersion(pages);
-  return pages;
-}
-
-export function useSweeps(): SweepStore {
-  const { sweeps } = useApp();
-  useStoreVersion(sweeps);
-  return sweeps;
-}
+export const useRunSession = (): RunSession => useStore('session');
+export const useHistory = (): HistoryStore => useStore('history');
+export const usePages = (): PagesStore => useStore('pages');
+export const useSweeps = (): SweepStore => useStore('sweeps');
 
 export interface Shown {
   /** What the run views draw: the reopened run, else the live one. */

@@ -5,9 +5,9 @@
  */
 import type { Diagnostic } from '../../../shared/api';
 import { CODE_TOO_LONG } from '../../../shared/limits';
-import { FrameNotifier } from '../store/frame-notifier';
+import { ObservableStore } from '../store/observable-store';
 
-export class CodeCheckStore {
+export class CodeCheckStore extends ObservableStore {
   /** The module's export names from the last check that compiled (null before the first). */
   exports: readonly string[] | null = null;
   /** Code diagnostics to mark in the editor. */
@@ -18,10 +18,6 @@ export class CodeCheckStore {
   checkedCode: string | null = null;
   /** That code is over the size limit, so it was not checked. */
   isTooLong = false;
-  readonly #notifier = new FrameNotifier();
-
-  subscribe = (listener: () => void): (() => void) => this.#notifier.subscribe(listener);
-  getVersion = (): number => this.#notifier.getVersion();
 
   checked(code: string, diagnostics: readonly Diagnostic[], exports: readonly string[]): void {
     this.checkedCode = code;
@@ -33,7 +29,7 @@ export class CodeCheckStore {
     } else {
       this.stale = true;
     }
-    this.#notifier.now();
+    this.changed();
   }
 
   /** The code is over the size limit: one problem, the limit's own message; exports stay as they were. */
@@ -47,6 +43,6 @@ export class CodeCheckStore {
     const code = diagnostics.filter((d) => d.source === 'code' && d.line !== undefined);
     if (code.length === 0 && this.diagnostics.length === 0) return;
     this.diagnostics = code;
-    this.#notifier.now();
+    this.changed();
   }
 }

@@ -5,7 +5,7 @@
  * deletes that can be undone for a few seconds before they reach the host.
  */
 import type { PlaygroundApi, SavedRunSummary } from '../../../shared/api';
-import { FrameNotifier } from '../store/frame-notifier';
+import { ObservableStore } from '../store/observable-store';
 import { errorText } from '../workspace/workspace-store';
 
 type HistoryApi = Pick<PlaygroundApi, 'listRuns' | 'renameRun' | 'deleteRun'>;
@@ -13,7 +13,7 @@ type HistoryApi = Pick<PlaygroundApi, 'listRuns' | 'renameRun' | 'deleteRun'>;
 /** How long a deleted run can be brought back. */
 export const UNDO_MS = 8000;
 
-export class HistoryStore {
+export class HistoryStore extends ObservableStore {
   #all: readonly SavedRunSummary[] = [];
   /** Newest first, without a run whose deletion can still be undone. */
   runs: readonly SavedRunSummary[] = [];
@@ -27,14 +27,11 @@ export class HistoryStore {
   #refreshing: Promise<void> | null = null;
   #again = false;
   readonly #api: HistoryApi;
-  readonly #notifier = new FrameNotifier();
 
   constructor(api: HistoryApi) {
+    super();
     this.#api = api;
   }
-
-  subscribe = (listener: () => void): (() => void) => this.#notifier.subscribe(listener);
-  getVersion = (): number => this.#notifier.getVersion();
 
   byId(id: string | null): SavedRunSummary | undefined {
     return id === null ? undefined : this.#all.find((r) => r.id === id);
@@ -79,7 +76,7 @@ export class HistoryStore {
 
   select(ids: readonly string[]): void {
     this.selected = [...new Set(ids)];
-    this.#notifier.now();
+    this.changed();
   }
 
   async rename(id: string, name: string): Promise<void> {
@@ -142,6 +139,6 @@ export class HistoryStore {
     this.runs = [...this.#all].filter((r) => r.id !== hidden).sort((a, b) => b.createdAt - a.createdAt);
     const known = new Set(this.#all.map((r) => r.id));
     this.selected = this.selected.filter((id) => known.has(id) && id !== hidden);
-    this.#notifier.now();
+    this.changed();
   }
 }

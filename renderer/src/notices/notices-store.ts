@@ -4,26 +4,23 @@
  * each history load, since that is when the host reads the run files.
  */
 import type { DataNotice, PlaygroundApi } from '../../../shared/api';
-import { FrameNotifier } from '../store/frame-notifier';
+import { ObservableStore } from '../store/observable-store';
 
 type NoticesApi = Pick<PlaygroundApi, 'dataNotices' | 'dismissDataNotice'>;
 
-export class NoticesStore {
+export class NoticesStore extends ObservableStore {
   notices: readonly DataNotice[] = [];
   readonly #api: NoticesApi;
-  readonly #notifier = new FrameNotifier();
 
   constructor(api: NoticesApi) {
+    super();
     this.#api = api;
   }
-
-  subscribe = (listener: () => void): (() => void) => this.#notifier.subscribe(listener);
-  getVersion = (): number => this.#notifier.getVersion();
 
   async refresh(): Promise<void> {
     try {
       this.notices = await this.#api.dataNotices();
-      this.#notifier.now();
+      this.changed();
     } catch {
       // The host cannot be reached: the problems strip already says so.
     }
@@ -32,7 +29,7 @@ export class NoticesStore {
   /** Seen: hide it here now, and tell the host (every tab stops showing it). */
   async dismiss(id: string): Promise<void> {
     this.notices = this.notices.filter((n) => n.id !== id);
-    this.#notifier.now();
+    this.changed();
     await this.#api.dismissDataNotice(id).catch(() => undefined);
   }
 }

@@ -4,18 +4,14 @@
  * dismissed or until the next run starts.
  */
 import type { Diagnostic } from '../../../shared/api';
-import { FrameNotifier } from '../store/frame-notifier';
+import { ObservableStore } from '../store/observable-store';
 
 export interface Problem extends Omit<Diagnostic, 'source'> {
   source: Diagnostic['source'] | 'host';
 }
 
-export class ProblemsStore {
+export class ProblemsStore extends ObservableStore {
   #problems: readonly Problem[] = [];
-  readonly #notifier = new FrameNotifier();
-
-  subscribe = (listener: () => void): (() => void) => this.#notifier.subscribe(listener);
-  getVersion = (): number => this.#notifier.getVersion();
 
   get problems(): readonly Problem[] {
     return this.#problems;
@@ -23,7 +19,7 @@ export class ProblemsStore {
 
   set(problems: readonly Problem[]): void {
     this.#problems = problems;
-    this.#notifier.now();
+    this.changed();
   }
 
   /** A host call failed: say so, keeping the other problems. */

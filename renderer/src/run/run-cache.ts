@@ -5,7 +5,7 @@
  */
 import type { PlaygroundApi, SavedRun } from '../../../shared/api';
 import { RunModel } from '../../../shared/run-model';
-import { FrameNotifier } from '../store/frame-notifier';
+import { ObservableStore } from '../store/observable-store';
 
 export interface LoadedRun {
   run: SavedRun;
@@ -14,19 +14,16 @@ export interface LoadedRun {
 
 const KEEP = 40;
 
-export class RunCache {
+export class RunCache extends ObservableStore {
   readonly #pending = new Map<string, Promise<LoadedRun | null>>();
   readonly #loaded = new Map<string, LoadedRun>();
   readonly #failed = new Set<string>();
   readonly #api: Pick<PlaygroundApi, 'getRun'>;
-  readonly #notifier = new FrameNotifier();
 
   constructor(api: Pick<PlaygroundApi, 'getRun'>) {
+    super();
     this.#api = api;
   }
-
-  subscribe = (listener: () => void): (() => void) => this.#notifier.subscribe(listener);
-  getVersion = (): number => this.#notifier.getVersion();
 
   /** The run if it is here already. */
   peek(id: string): LoadedRun | undefined {
@@ -61,7 +58,7 @@ export class RunCache {
         } else {
           this.#failed.add(id);
         }
-        this.#notifier.schedule();
+        this.changedSoon();
         return loaded;
       });
     this.#pending.set(id, load);

@@ -10,7 +10,8 @@
 import type { RunMeta } from '../../../shared/api';
 import type { RunEvent, RunEventBatch, RunOutcome } from '../../../shared/run-events';
 import { RunModel } from '../../../shared/run-model';
-import { FrameNotifier, LIVE_REFRESH_MS } from '../store/frame-notifier';
+import { LIVE_REFRESH_MS } from '../store/frame-notifier';
+import { ObservableStore } from '../store/observable-store';
 
 export type RunPhase = 'idle' | 'starting' | 'running' | 'finished';
 
@@ -25,7 +26,11 @@ export interface RunEventsListener {
 
 const MAX_STASHED_RUNS = 4;
 
-export class RunSession {
+export class RunSession extends ObservableStore {
+  constructor() {
+    super(LIVE_REFRESH_MS);
+  }
+
   model = new RunModel();
   runId: string | null = null;
   /** What was sent with the run (its name, sweep group, the learner's prediction). */
@@ -39,10 +44,6 @@ export class RunSession {
   readonly #stash = new Map<string, RunEvent[]>();
   readonly #listeners = new Set<RunEventsListener>();
   readonly #waiters = new Map<string, ((end: RunEnd) => void)[]>();
-  readonly #notifier = new FrameNotifier(LIVE_REFRESH_MS);
-
-  subscribe = (listener: () => void): (() => void) => this.#notifier.subscribe(listener);
-  getVersion = (): number => this.#notifier.getVersion();
 
   onEvents(listener: RunEventsListener): () => void {
     this.#listeners.add(listener);
@@ -79,13 +80,13 @@ export class RunSession {
   starting(): void {
     if (this.phase !== 'starting') this.#phaseBeforeStart = this.phase;
     this.phase = 'starting';
-    this.#notifier.schedule();
+    this.changedSoon();
   }
 
   /** The host did not start the run (diagnostics or an error). */
   startFailed(): void {
     if (this.phase === 'starting') this.phase = this.#phaseBeforeStart;
-    this.#notifier.schedule();
+    this.changedSoon();
   }
 
   /** Resolves when run `runId` ends (or another run replaces it on screen). */
@@ -111,7 +112,7 @@ export class RunSession {
     const stashed = this.#stash.get(runId);
     this.#stash.clear();
     if (stashed) this.#apply(stashed);
-    this.#notifier.schedule();
+    this.changedSoon();
   }
 
   /** The host can no longer be reached: the run is over as far as we can tell. */
@@ -120,7 +121,7 @@ export class RunSession {
     this.lostMessage = message;
     this.phase = 'finished';
     if (this.runId !== null) this.#settle(this.runId, 'lost');
-    this.#notifier.schedule();
+    this.changedSoon();
   }
 
   /** The outcome to show: the host's, or "lost" when the connection dropped mid-run. */
@@ -147,7 +148,7 @@ export class RunSession {
     if (this.model.finish && this.phase === 'running') this.phase = 'finished';
     for (const listener of this.#listeners) listener.events(events);
     if (this.model.finish && this.runId !== null) this.#settle(this.runId, this.model.finish.outcome);
-    if (!this.measuring) this.#notifier.schedule();
+    if (!this.measuring) this.changedSoon();
   }
 
   #settle(runId: string, end: RunEnd): void {

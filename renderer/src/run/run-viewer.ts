@@ -5,7 +5,7 @@
  */
 import type { RunPhase } from './run-session';
 import type { LoadedRun, RunCache } from './run-cache';
-import { FrameNotifier } from '../store/frame-notifier';
+import { ObservableStore } from '../store/observable-store';
 import { TerminalStore } from '../terminal/terminal-store';
 import type { RunModel } from '../../../shared/run-model';
 
@@ -24,38 +24,35 @@ export interface SavedView extends ShownRun {
   terminal: TerminalStore;
 }
 
-export class RunViewer {
+export class RunViewer extends ObservableStore {
   saved: SavedView | null = null;
   /** The run being fetched, or null. */
   loading: string | null = null;
   error: string | null = null;
   readonly #cache: RunCache;
-  readonly #notifier = new FrameNotifier();
 
   constructor(cache: RunCache) {
+    super();
     this.#cache = cache;
   }
-
-  subscribe = (listener: () => void): (() => void) => this.#notifier.subscribe(listener);
-  getVersion = (): number => this.#notifier.getVersion();
 
   async open(id: string): Promise<void> {
     this.loading = id;
     this.error = null;
-    this.#notifier.now();
+    this.changed();
     const loaded = await this.#cache.get(id);
     if (this.loading !== id) return;
     this.loading = null;
     if (!loaded) {
       this.error = 'That run could not be loaded: it may have been deleted.';
-      this.#notifier.now();
+      this.changed();
       return;
     }
     const terminal = new TerminalStore();
     terminal.events(loaded.run.events);
     const { model } = loaded;
     this.saved = { loaded, terminal, model, runId: id, phase: 'finished', nowMs: () => model.elapsedMs };
-    this.#notifier.now();
+    this.changed();
   }
 
   /** Back to the live run. */
@@ -64,6 +61,6 @@ export class RunViewer {
     this.saved = null;
     this.loading = null;
     this.error = null;
-    this.#notifier.now();
+    this.changed();
   }
 }

@@ -3,14 +3,10 @@
  * keeps its last good value, and Run is refused until the text is fixed.
  */
 import type { FieldErrors, SpecField } from './run-form';
-import { FrameNotifier } from '../store/frame-notifier';
+import { ObservableStore } from '../store/observable-store';
 
-export class DraftErrors {
+export class DraftErrors extends ObservableStore {
   #errors: FieldErrors = {};
-  readonly #notifier = new FrameNotifier();
-
-  subscribe = (listener: () => void): (() => void) => this.#notifier.subscribe(listener);
-  getVersion = (): number => this.#notifier.getVersion();
 
   get errors(): FieldErrors {
     return this.#errors;
@@ -22,6 +18,6 @@ export class DraftErrors {
     if (message === null) delete next[field];
     else next[field] = message;
     this.#errors = next;
-    this.#notifier.now();
+    this.changed();
   }
 }

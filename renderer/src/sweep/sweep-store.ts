@@ -5,7 +5,7 @@
  */
 import type { RunSpec } from '../../../shared/run-spec';
 import type { SweepKind } from '../../../shared/sweep';
-import { FrameNotifier } from '../store/frame-notifier';
+import { ObservableStore } from '../store/observable-store';
 import type { HistoryStore } from '../history/history-store';
 import type { RunController } from '../run/run-controller';
 import type { RunEnd, RunSession } from '../run/run-session';
@@ -46,21 +46,18 @@ interface Deps {
   history: HistoryStore;
 }
 
-export class SweepStore {
+export class SweepStore extends ObservableStore {
   /** The sweep going on, or the last one. */
   state: SweepState | null = null;
   /** The sweep group the sweep page shows. */
   shownGroup: string | null = null;
   #cancelled = false;
   readonly #deps: Deps;
-  readonly #notifier = new FrameNotifier();
 
   constructor(deps: Deps) {
+    super();
     this.#deps = deps;
   }
-
-  subscribe = (listener: () => void): (() => void) => this.#notifier.subscribe(listener);
-  getVersion = (): number => this.#notifier.getVersion();
 
   get running(): boolean {
     return this.state?.status === 'running';
@@ -68,7 +65,7 @@ export class SweepStore {
 
   show(group: string): void {
     this.shownGroup = group;
-    this.#notifier.now();
+    this.changed();
   }
 
   async start(plan: SweepPlan): Promise<void> {
@@ -78,7 +75,7 @@ export class SweepStore {
     this.#cancelled = false;
     this.state = { plan, group, status: 'running', done: 0, current: null, message: null };
     this.shownGroup = group;
-    this.#notifier.now();
+    this.changed();
     let lastRun: string | null = null;
     for (const value of plan.values) {
       if (this.#cancelled) break;
@@ -133,13 +130,13 @@ export class SweepStore {
   cancel(): void {
     if (!this.running) return;
     this.#cancelled = true;
-    this.#notifier.now();
+    this.changed();
     void this.#deps.controller.stop();
   }
 
   #update(patch: Partial<SweepState>): void {
     if (!this.state) return;
     this.state = { ...this.state, ...patch };
-    this.#notifier.now();
+    this.changed();
   }
 }

@@ -9,6 +9,7 @@
 import type { PlaygroundApi, Workspace } from '../../../shared/api';
 import { readWorkspace, restoreWorkspace, workspaceSchema } from '../../../shared/workspace';
 import { FrameNotifier } from '../store/frame-notifier';
+import { ObservableStore } from '../store/observable-store';
 import { readLocalWorkspace, savedAtOf, writeLocalWorkspace } from './local-backup';
 
 export const SAVE_DELAY_MS = 500;
@@ -78,21 +79,19 @@ const FIXES: Record<string, string> = {
   initargs: 'the initializer arguments are too long',
 };
 
-export class WorkspaceStore {
+export class WorkspaceStore extends ObservableStore {
   #state: Workspace;
   #save: SaveState = { kind: 'saved', at: 0 };
   #timer: ReturnType<typeof setTimeout> | null = null;
   readonly #api: WorkspaceApi;
-  readonly #notifier = new FrameNotifier();
   readonly #saveNotifier = new FrameNotifier();
 
   constructor(initial: Workspace, api: WorkspaceApi) {
+    super();
     this.#state = initial;
     this.#api = api;
   }
 
-  subscribe = (listener: () => void): (() => void) => this.#notifier.subscribe(listener);
-  getVersion = (): number => this.#notifier.getVersion();
   subscribeSave = (listener: () => void): (() => void) => this.#saveNotifier.subscribe(listener);
   getSaveVersion = (): number => this.#saveNotifier.getVersion();
 
@@ -110,7 +109,7 @@ export class WorkspaceStore {
     const next = { ...this.#state, ...patch };
     if (shallowEqual(next, this.#state)) return;
     this.#state = next;
-    this.#notifier.now();
+    this.changed();
     this.#setSave({ kind: 'pending' });
     if (this.#timer !== null) clearTimeout(this.#timer);
     this.#timer = setTimeout(() => void this.flush(), SAVE_DELAY_MS);
