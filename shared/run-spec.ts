@@ -110,13 +110,3 @@ export const DEFAULT_RUN_SPEC: Omit<RunSpec, 'code'> = {
 export function memoryLimitOf(spec: Pick<RunSpec, 'memoryLimitMb'>): number | null {
   return spec.memoryLimitMb === null || spec.memoryLimitMb === 0 ? null : spec.memoryLimitMb;
 }
-
-/** The first problem with a spec, phrased for a person, or null. */
-export function specProblem(spec: unknown): string | null {
-  const parsed = runSpecSchema.safeParse(spec);
-  if (parsed.success) return null;
-  const issue = parsed.error.issues[0];
-  if (!issue) return 'the run settings are not valid';
-  const field = issue.path.join('.');
-  return field ? `${field}: ${issue.message}` : issue.message;
-}
