@@ -1,7 +1,7 @@
 /**
- * The lifecycle event stream (POOL-SPEC "Public surface", DESIGN.md
- * timestamps): complete and consistent for a small run, exit reasons in each
- * scenario, console output tagged with PID and task, subscribe().
+ * The lifecycle event stream (see events.ts and the pool's README): complete and
+ * consistent for a small run, exit reasons in each scenario, console output tagged with PID and task,
+ * subscribe().
  */
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import type { PoolEvent } from '../index';

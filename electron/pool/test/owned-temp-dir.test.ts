@@ -1,6 +1,6 @@
 /**
- * Temporary folders named for their owner: swept only when the owner is gone,
- * and never a folder of another naming (another tool's, or an older version's).
+ * Temporary folders named for their owner: swept only when the owner is gone, and never a folder of
+ * another naming (another tool's, or an older version's).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
