@@ -3,10 +3,16 @@
  * shared time axis, each a group of lanes under its name, with its speedup
  * against the chosen baseline; the serial baseline is one click from a run.
  */
-import { mkdirSync } from 'node:fs';
 import { expect, saveScreenshot, test } from './fixtures';
-import { pickExample } from './app';
-import { historyItem, historyItems, openHistory, runAndWait, setMaxWorkers, smallPrimes } from './runs';
+import {
+  compareWorkersAndBaseline,
+  historyItem,
+  historyItems,
+  openHistory,
+  runAndWait,
+  setMaxWorkers,
+  smallPrimes,
+} from './runs';
 
 test('two runs compared: two lane groups stacked on one axis, each with its speedup', async ({
   app: page,
@@ -88,22 +94,7 @@ test('comparison screenshot: 1 worker, 2 workers and the serial baseline on the 
   app: page,
 }) => {
   test.setTimeout(180_000);
-  await pickExample(page, 'primes');
-  await setMaxWorkers(page, 1);
-  await runAndWait(page, 90_000);
-  await setMaxWorkers(page, 2);
-  await runAndWait(page, 90_000);
-  await page.getByTestId('run-baseline').click();
-  await expect(historyItems(page)).toHaveCount(3, { timeout: 90_000 });
-  await expect(historyItems(page).first()).toHaveAttribute('data-outcome', 'ok', { timeout: 90_000 });
-  for (const box of await page.getByTestId('history-select').all()) await box.check();
-  await page.getByTestId('compare-selected').click();
-  await expect(page.getByTestId('compare-run')).toHaveCount(3);
-  await expect(page.getByTestId('compare-run').nth(2).getByTestId('timeline-bar')).toHaveCount(8);
-  // The side bar closed: the comparison gets the whole width.
-  await page.getByRole('button', { name: 'Close History' }).click();
-  mkdirSync('docs', { recursive: true });
-  await page.screenshot({ path: 'docs/compare.png' });
+  await compareWorkersAndBaseline(page);
   await saveScreenshot(page, 'compare-dark');
   await page.getByTestId('theme-toggle').click();
   await saveScreenshot(page, 'compare-light');

@@ -1,11 +1,32 @@
 /**
- * What the issue-4 tests do with the app: runs kept in the history,
- * comparisons, sweeps, predictions and exports — in a learner's words.
+ * What the tests do with runs: keep them in the history, compare, sweep,
+ * predict and export them — in a learner's words.
  */
 import type { Download, Locator, Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { expect } from './fixtures';
 import { pickExample, runButton, waitForFinish } from './app';
+
+/**
+ * The CPU-bound example (eight tasks) with 1 worker, with 2 workers and as
+ * the serial baseline, all three ticked and compared, the side bar closed so
+ * the comparison gets the whole width.
+ */
+export async function compareWorkersAndBaseline(page: Page): Promise<void> {
+  await pickExample(page, 'primes');
+  await setMaxWorkers(page, 1);
+  await runAndWait(page, 90_000);
+  await setMaxWorkers(page, 2);
+  await runAndWait(page, 90_000);
+  await page.getByTestId('run-baseline').click();
+  await expect(historyItems(page)).toHaveCount(3, { timeout: 90_000 });
+  await expect(historyItems(page).first()).toHaveAttribute('data-outcome', 'ok', { timeout: 90_000 });
+  for (const box of await page.getByTestId('history-select').all()) await box.check();
+  await page.getByTestId('compare-selected').click();
+  await expect(page.getByTestId('compare-run')).toHaveCount(3);
+  await expect(page.getByTestId('compare-run').nth(2).getByTestId('timeline-bar')).toHaveCount(8);
+  await page.getByRole('button', { name: 'Close History' }).click();
+}
 
 /** The CPU-bound example, made small enough for a test: four tasks counting primes below 300,000. */
 export async function smallPrimes(page: Page, workers = 2): Promise<void> {
