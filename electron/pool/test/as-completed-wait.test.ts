@@ -118,7 +118,6 @@ describe('R11 as-completed-and-wait: asCompleted()', () => {
     const fast = pool.submit('add', 1, 1);
     const slow = pool.submit('sleepThen', 3000, 'slow');
     const yielded: Future[] = [];
-    const t0 = performance.now();
     const error = await rejectionOf(
       (async () => {
         for await (const f of asCompleted([slow, fast], { timeoutMs: 800 })) yielded.push(f);
@@ -127,7 +126,8 @@ describe('R11 as-completed-and-wait: asCompleted()', () => {
     expect(error).toBeInstanceOf(TimeoutError);
     expect(error.message).toBe('1 (of 2) futures unfinished');
     expect(yielded).toEqual([fast]);
-    expect(performance.now() - t0).toBeLessThan(2500);
+    // The deadline ended it, not the slow task.
+    expect(slow.done()).toBe(false);
   });
 });
 
@@ -136,11 +136,10 @@ describe('R11 as-completed-and-wait: wait()', () => {
     const { pool } = startPool({ maxWorkers: 1 });
     const running = pool.submit('sleepThen', 1500, 1);
     const cancelled = cancelledAndNotifiedFuture();
-    const t0 = performance.now();
     const { done, notDone } = await wait([cancelled, running], { returnWhen: FIRST_COMPLETED });
     expect(done).toEqual(new Set([cancelled]));
     expect(notDone).toEqual(new Set([running]));
-    expect(performance.now() - t0).toBeLessThan(1000);
+    expect(running.done()).toBe(false);
   });
 
   test('R11 as-completed-and-wait: FIRST_COMPLETED returns when the first real task finishes', async () => {
@@ -188,11 +187,10 @@ describe('R11 as-completed-and-wait: wait()', () => {
     const { pool } = startPool({ maxWorkers: 1 });
     const slow = pool.submit('sleepThen', 1500, 'slow');
     const failed = exceptionFuture();
-    const t0 = performance.now();
     const { done, notDone } = await wait([failed, slow], { returnWhen: FIRST_EXCEPTION });
     expect(done).toEqual(new Set([failed]));
     expect(notDone).toEqual(new Set([slow]));
-    expect(performance.now() - t0).toBeLessThan(1000);
+    expect(slow.done()).toBe(false);
   });
 
   test('R11 as-completed-and-wait: FIRST_EXCEPTION without any failure waits for all', async () => {
@@ -239,8 +237,9 @@ describe('R11 as-completed-and-wait: wait()', () => {
     const elapsed = performance.now() - t0;
     expect(done).toEqual(new Set([ok, failed, cancelled]));
     expect(notDone).toEqual(new Set([slow]));
+    // Timers never fire early; and it returned at the timeout, not when the slow task finished.
     expect(elapsed).toBeGreaterThanOrEqual(250);
-    expect(elapsed).toBeLessThan(2500);
+    expect(slow.done()).toBe(false);
   });
 
   test('R11 as-completed-and-wait: wait() on nothing, or on done futures, returns at once', async () => {

@@ -144,8 +144,12 @@ describe('events: a small run', () => {
     const { pool, events } = startPool({ maxWorkers: 1 });
     const blocker = pool.submit('sleepThen', 200, 1);
     const queued = pool.submit('add', 1, 2);
+    const after = pool.submit('add', 2, 3);
     expect(queued.cancel()).toBe(true);
     await blocker.result();
+    expect(await after.result()).toBe(5);
+    // Look once the pool has drained: a cancelled task dispatched late would show by now.
+    await pool.shutdown({ wait: true });
     const task = eventsOfType(events, 'task-submitted')[1]!.task;
     const own = events.filter((e) => 'task' in e && e.task === task && e.type.startsWith('task-'));
     expect(own.map((e) => e.type)).toEqual(['task-submitted', 'task-finished']);
