@@ -21,6 +21,7 @@ import {
   usePoolCleanup,
   waitFor,
   within,
+  testOnPosix,
 } from './helpers';
 
 usePoolCleanup();
@@ -82,7 +83,7 @@ describe('R12 broken-pool: a worker dying breaks the pool', () => {
     expect(eventsOfType(events, 'pool-broken')).toHaveLength(1);
   });
 
-  test('R12 broken-pool: a worker killed with SIGKILL from outside (test_killed_child)', async () => {
+  testOnPosix('R12 broken-pool: a worker killed with SIGKILL from outside (test_killed_child)', async () => {
     const { pool, spawnedPids, events } = startPool({ maxWorkers: 2 });
     const busy = pool.submit('sleepThen', 3000, 'busy');
     const other = pool.submit('sleepThen', 3000, 'other');
@@ -99,7 +100,7 @@ describe('R12 broken-pool: a worker dying breaks the pool', () => {
     await expectAllDead(spawnedPids());
   });
 
-  test('R12 broken-pool: an idle worker killed from outside also breaks the pool', async () => {
+  testOnPosix('R12 broken-pool: an idle worker killed from outside also breaks the pool', async () => {
     const { pool, spawnedPids } = startPool({ maxWorkers: 1 });
     const workerPid = await pool.submit<number>('pid').result();
     process.kill(workerPid, 'SIGKILL');
@@ -118,7 +119,7 @@ describe('R12 broken-pool: a worker dying breaks the pool', () => {
     await expectAllDead(spawnedPids());
   });
 
-  test('R12 broken-pool: a worker killing itself with SIGKILL inside a task', async () => {
+  testOnPosix('R12 broken-pool: a worker killing itself with SIGKILL inside a task', async () => {
     const { pool, spawnedPids } = startPool({ maxWorkers: 1 });
     const f = pool.submit('killSelf');
     const [error] = await brokenErrors([f]);
@@ -128,7 +129,7 @@ describe('R12 broken-pool: a worker dying breaks the pool', () => {
     await expectAllDead(spawnedPids());
   });
 
-  test('R12 broken-pool: process.abort() in a task', async () => {
+  testOnPosix('R12 broken-pool: process.abort() in a task', async () => {
     const { pool, spawnedPids, events } = startPool({ maxWorkers: 2 });
     const f = pool.submit('abort');
     const other = pool.submit('sleepThen', 3000, 'never');

@@ -22,12 +22,13 @@ import {
   usePoolCleanup,
   waitFor,
   within,
+  testOnPosix,
 } from './helpers';
 
 usePoolCleanup();
 
 describe('R14 terminate-and-kill: terminateWorkers() / killWorkers()', () => {
-  test.each([
+  testOnPosix.each([
     ['terminateWorkers', 'SIGTERM'],
     ['killWorkers', 'SIGKILL'],
   ] as const)(
@@ -187,25 +188,28 @@ describe('R15 no-orphans: no worker outlives its host process', () => {
     return { host, pids: reported, exited };
   }
 
-  test('R15 no-orphans: the host SIGKILLed while its workers spin in while(true): the workers exit on their own', async () => {
-    const { host, pids, exited } = await hostScript(
-      [
-        `pool.submit('spin'); pool.submit('spin');`,
-        `const started = new Set();`,
-        `pool.subscribe((e) => {`,
-        `  if (e.type === 'task-started') started.add(e.pid);`,
-        `  if (started.size === 2) { report([...started]); started.clear(); started.add(-1); }`,
-        `});`,
-      ].join('\n'),
-    );
-    expect(pids).toHaveLength(2);
-    expect(pids.every(isAlive)).toBe(true);
-    host.kill('SIGKILL');
-    expect((await exited).signal).toBe('SIGKILL');
-    // Spinning, they would never end: their watchdog (every 250 ms) ends them. 10 s is the room a
-    // loaded machine may need, not a target.
-    await expectAllDead(pids, 10_000);
-  });
+  testOnPosix(
+    'R15 no-orphans: the host SIGKILLed while its workers spin in while(true): the workers exit on their own',
+    async () => {
+      const { host, pids, exited } = await hostScript(
+        [
+          `pool.submit('spin'); pool.submit('spin');`,
+          `const started = new Set();`,
+          `pool.subscribe((e) => {`,
+          `  if (e.type === 'task-started') started.add(e.pid);`,
+          `  if (started.size === 2) { report([...started]); started.clear(); started.add(-1); }`,
+          `});`,
+        ].join('\n'),
+      );
+      expect(pids).toHaveLength(2);
+      expect(pids.every(isAlive)).toBe(true);
+      host.kill('SIGKILL');
+      expect((await exited).signal).toBe('SIGKILL');
+      // Spinning, they would never end: their watchdog (every 250 ms) ends them. 10 s is the room a
+      // loaded machine may need, not a target.
+      await expectAllDead(pids, 10_000);
+    },
+  );
 
   test('R15 no-orphans: the host calling process.exit() while a task runs: workers are killed with it', async () => {
     const { pids, exited } = await hostScript(

@@ -5,7 +5,16 @@
  */
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import type { PoolEvent } from '../index';
-import { eventsOfType, pidOfTask, rejectionOf, startPool, usePoolCleanup, waitFor, within } from './helpers';
+import {
+  eventsOfType,
+  pidOfTask,
+  rejectionOf,
+  startPool,
+  usePoolCleanup,
+  waitFor,
+  within,
+  testOnPosix,
+} from './helpers';
 
 usePoolCleanup();
 afterEach(() => {
@@ -218,7 +227,7 @@ describe('events: why a worker exited', () => {
     expect(broken[0]!.message).toContain(String(crashPid));
   });
 
-  test("events: 'killed' for workers stopped by terminateWorkers()", async () => {
+  testOnPosix("events: 'killed' for workers stopped by terminateWorkers()", async () => {
     const { pool, events } = startPool({ maxWorkers: 1 });
     const f = pool.submit('spin');
     await waitFor(() => f.running());
