@@ -78,7 +78,7 @@ export const runSpecSchema = z.object({
   /**
    * Memory cap per worker process, in MB (null or 0: none). A worker that goes
    * over it is ended and reported as having run out of memory (see
-   * electron/host/memory-guard.ts). Absent: the default cap.
+   * electron/node/host/memory-guard.ts). Absent: the default cap.
    */
   memoryLimitMb: z
     .number()

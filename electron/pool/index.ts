@@ -1,7 +1,7 @@
 /**
  * The pool's public surface: a TypeScript port of Python's
- * concurrent.futures.ProcessPoolExecutor. How a task flows through it is
- * drawn at the top of executor.ts.
+ * concurrent.futures.ProcessPoolExecutor. What runs where, how a task flows
+ * through it and the rules it keeps are in README.md beside this file.
  */
 export { ProcessPoolExecutor, type ProcessPoolExecutorOptions } from './parent/executor';
 export { Future, type AnyFuture, type FutureState, type TimeoutOptions } from './parent/future';

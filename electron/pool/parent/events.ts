@@ -1,6 +1,6 @@
 /**
  * The pool's lifecycle as a typed event stream, for the visualizer. Every
- * event carries `at`: ms since the epoch, sub-millisecond (see clock.ts).
+ * event carries `at`: ms since the epoch, sub-millisecond (see ../common/clock.ts).
  * Times stamped inside a worker (`started`, `finished`, a ready worker's
  * `at`) come from that worker's clock; the rest from the parent's.
  *

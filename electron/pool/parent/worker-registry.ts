@@ -2,7 +2,7 @@
  * Every live worker of every pool in this process, so that none outlives it:
  * when the process exits (normally, or via process.exit()), the remaining
  * workers are killed synchronously. Workers also watch for their parent's
- * disappearance themselves (worker/watchdog.ts) for the cases no exit handler
+ * disappearance themselves (../worker/watchdog.ts) for the cases no exit handler
  * sees, such as SIGKILL.
  */
 import type { WorkerHandle } from './launcher';

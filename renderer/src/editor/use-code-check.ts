@@ -1,4 +1,4 @@
-/** Checks the code a moment after each edit (see state/check-code.ts). */
+/** Checks the code a moment after each edit (see check-code.ts). */
 import { useEffect } from 'react';
 import { useApp } from '../app/app-context';
 import { checkCode } from './check-code';
