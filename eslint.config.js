@@ -4,6 +4,7 @@ import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { layeringConfig } from './lint/layers.js';
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
@@ -37,35 +38,6 @@ export default tseslint.config(
     files: ['**/fixtures/**'],
     languageOptions: { globals: { ...globals.node, sleep: 'readonly' } },
   },
-  {
-    // Pool code must run under plain Node as well as Electron.
-    files: ['electron/pool/**', 'electron/host/**', 'electron/web/**', 'shared/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [
-            { name: 'electron', message: 'Only electron/main and electron/preload may import electron.' },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    // The renderer reaches the host only through PlaygroundApi.
-    files: ['renderer/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['**/electron/**', 'electron', 'node:*'],
-              message: 'The renderer talks only to PlaygroundApi (shared/).',
-            },
-          ],
-        },
-      ],
-    },
-  },
+  // Which folder may import what: see lint/layers.js.
+  ...layeringConfig(),
 );

@@ -34,5 +34,15 @@ export default defineConfig({
   projects: [
     { name: 'browser-host', testIgnore: /electron\.spec\.ts/ },
     { name: 'electron', testMatch: /electron\.spec\.ts/ },
+    // The README's pictures: only `npm run screenshots` runs them (they write docs/*.png).
+    ...(process.env.POOL_PLAYGROUND_PICTURES
+      ? [
+          {
+            name: 'readme-pictures',
+            testMatch: /\.shots\.ts$/,
+            use: { viewport: { width: 1440, height: 900 } },
+          },
+        ]
+      : []),
   ],
 });

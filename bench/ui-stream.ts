@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { setCode, runButton, waitForFinish } from '../e2e/app';
-import { startWebHost, stopWebHost } from '../e2e/fixtures';
+import { startWebHost } from '../e2e/fixtures';
 import { findChromium } from '../scripts/find-chromium.mjs';
 
 interface Scenario {
@@ -167,7 +167,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await browser.close();
-    await stopWebHost(host);
+    await host.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
   console.log('UI streaming benchmark (headless Chromium, software rendering; 60 Hz = 16.7 ms frames)\n');

@@ -31,6 +31,12 @@ export function outcome(page: Page): Locator {
 
 /** Replace the editor's code (pasted, so the editor does not auto-indent or close brackets). */
 export async function setCode(page: Page, code: string): Promise<void> {
+  await pasteCode(page, code);
+  await expect.poll(() => editorText(page)).toBe(code.trim());
+}
+
+/** Paste `code` over the editor's, without waiting to see it (code too long to show whole). */
+export async function pasteCode(page: Page, code: string): Promise<void> {
   await page
     .context()
     .grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
@@ -42,7 +48,6 @@ export async function setCode(page: Page, code: string): Promise<void> {
     await clipboard.writeText(text);
   }, code);
   await page.keyboard.press('ControlOrMeta+V');
-  await expect.poll(() => editorText(page)).toBe(code.trim());
 }
 
 /** The code the editor shows (its visible lines). */

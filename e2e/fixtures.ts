@@ -4,45 +4,18 @@
  * and a page opened at the address it printed.
  */
 import { test as base, expect, type Page } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startHostProcess, type HostProcess } from '../electron/node/test/host-process';
 
-export interface WebHost {
-  url: string;
+export interface WebHost extends HostProcess {
   dataDir: string;
-  process: ChildProcess;
 }
 
+/** The built browser host on its own data folder. */
 export async function startWebHost(dataDir: string): Promise<WebHost> {
-  const child = spawn(process.execPath, ['out/web/server.js', '--port', '0', '--data', dataDir], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`web host did not start:\n${output}`)), 20_000);
-    const onData = (chunk: Buffer): void => {
-      output += chunk.toString();
-      const match = /running at (\S+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`web host exited (${code}):\n${output}`)));
-  });
-  return { url, dataDir, process: child };
-}
-
-export async function stopWebHost(host: WebHost): Promise<void> {
-  if (host.process.exitCode !== null) return;
-  const exited = new Promise((resolve) => host.process.once('exit', resolve));
-  host.process.kill('SIGINT');
-  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
-  if (host.process.exitCode === null) host.process.kill('SIGKILL');
+  return { ...(await startHostProcess({ built: true, args: ['--data', dataDir] })), dataDir };
 }
 
 /** Where the suite saves the screenshots people look at. */
@@ -61,7 +34,7 @@ export const test = base.extend<{ host: WebHost; app: Page }>({
     const dataDir = mkdtempSync(join(tmpdir(), 'pool-playground-e2e-'));
     const host = await startWebHost(dataDir);
     await use(host);
-    await stopWebHost(host);
+    await host.stop();
     rmSync(dataDir, { recursive: true, force: true });
   },
   app: async ({ page, host }, use) => {

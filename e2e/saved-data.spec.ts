@@ -7,7 +7,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, saveScreenshot, startWebHost, stopWebHost, test } from './fixtures';
+import { expect, saveScreenshot, startWebHost, test } from './fixtures';
 import { outcome, runButton, setCode, terminalLines } from './app';
 
 test('damaged saved files are kept aside and reported once, until dismissed', async ({ page }) => {
@@ -59,7 +59,7 @@ test('damaged saved files are kept aside and reported once, until dismissed', as
       readdirSync(join(dataDir, 'runs')).filter((n) => n.startsWith('run-damaged1.json.corrupt-')),
     ).toHaveLength(1);
   } finally {
-    await stopWebHost(host);
+    await host.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
 });

@@ -4,7 +4,6 @@
  * terminal (PIDs, results in the driver's order) and on the timeline (one
  * lane per PID, one bar per task, the caller's deliveries).
  */
-import { mkdirSync } from 'node:fs';
 import { expect, saveScreenshot, test } from './fixtures';
 import {
   callerLines,
@@ -29,8 +28,6 @@ test('submit(): five 2-second tasks on three processes', async ({ app: page }) =
   await expect(page.locator('[data-testid="timeline-bar"][data-state="running"]').first()).toBeAttached();
   await expect(outcome(page)).toHaveText('Running');
   await saveScreenshot(page, 'submit-mid-run');
-  mkdirSync('docs', { recursive: true });
-  await page.screenshot({ path: 'docs/app-mid-run.png' });
 
   await waitForFinish(page);
   await saveScreenshot(page, 'submit-finished');

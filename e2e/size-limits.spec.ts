@@ -4,31 +4,13 @@
  * the status bar says it is not saved (and kept in this browser), a reload
  * brings it back, and shortening it saves and runs again.
  */
-import type { Page } from '@playwright/test';
 import { CODE_TOO_LONG, MAX_CODE_CHARS } from '../shared/limits';
 import { expect, saveScreenshot, test } from './fixtures';
-import { outcome, runButton, setCode } from './app';
-
-interface Clipboard {
-  writeText(text: string): Promise<void>;
-}
+import { outcome, pasteCode, runButton, setCode } from './app';
 
 const HEAD = 'export function task(n: number): number {\n  return n * 2;\n}\n';
 const PADDING = '// a line of padding that makes the module longer than the limit\n';
 const HUGE = HEAD + PADDING.repeat(Math.ceil((MAX_CODE_CHARS + 1000) / PADDING.length));
-
-async function pasteCode(page: Page, code: string): Promise<void> {
-  await page
-    .context()
-    .grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
-  await page.locator('.monaco-editor .view-lines').click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.evaluate(async (text) => {
-    const { clipboard } = (globalThis as unknown as { navigator: { clipboard: Clipboard } }).navigator;
-    await clipboard.writeText(text);
-  }, code);
-  await page.keyboard.press('ControlOrMeta+V');
-}
 
 test('code over the size limit is refused with a clear message, never sent, and never lost', async ({
   app: page,
@@ -49,7 +31,7 @@ test('code over the size limit is refused with a clear message, never sent, and 
   await saveScreenshot(page, 'code-too-long');
 
   // The host is still there, and the page still talks to it.
-  expect(host.process.exitCode).toBeNull();
+  expect(host.running()).toBe(true);
   await expect(page.getByTestId('host-kind')).toHaveText(/^Browser/);
 
   // A reload brings the long code back from this browser's copy.

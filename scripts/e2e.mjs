@@ -1,9 +1,18 @@
-// `npm run test:e2e`: make sure there is a Chromium and a fresh build, then
-// run the Playwright suite against the browser host.
+// `npm run test:e2e`: make sure there is a Chromium (installing Playwright's
+// when none is found) and a fresh build, then run the Playwright suite
+// against the browser host.
 import { spawnSync } from 'node:child_process';
 import { findChromium } from './find-chromium.mjs';
 
-const chromium = findChromium();
+let chromium = findChromium();
+if (!chromium) {
+  // A fresh machine with internet: get Playwright's own Chromium, then look again.
+  console.log(
+    'No Chromium found for the end-to-end tests: installing Playwright’s (npx playwright install chromium)…',
+  );
+  spawnSync('npx', ['playwright', 'install', 'chromium'], { stdio: 'inherit' });
+  chromium = findChromium();
+}
 if (!chromium) {
   console.error(
     'No Chromium found for the end-to-end tests: install one (Debian/Ubuntu: sudo apt-get install -y chromium; ' +

@@ -125,6 +125,30 @@ export const API_METHODS = [
   'deleteRun',
   'dataNotices',
   'dismissDataNotice',
-] as const satisfies readonly Exclude<keyof PlaygroundApi, 'onRunEvents'>[];
+] as const satisfies readonly RequestMethod[];
 
 export type ApiMethod = (typeof API_METHODS)[number];
+
+type RequestMethod = Exclude<keyof PlaygroundApi, 'onRunEvents'>;
+/** Fails to compile when a request method of PlaygroundApi is missing from API_METHODS. */
+export type ApiMethodsAreComplete = Holds<[RequestMethod] extends [ApiMethod] ? true : false>;
+type Holds<T extends true> = T;
+
+/**
+ * A PlaygroundApi whose requests go to a host through `invoke` — the
+ * preload's IPC or the browser's WebSocket — and whose run events come from
+ * `onRunEvents`. Every method of API_METHODS becomes `(...params) =>
+ * invoke(method, params)`.
+ */
+export function remoteApi(
+  invoke: (method: ApiMethod, params: unknown[]) => Promise<unknown>,
+  onRunEvents: PlaygroundApi['onRunEvents'],
+): PlaygroundApi {
+  const requests = Object.fromEntries(
+    API_METHODS.map((method) => [method, (...params: unknown[]) => invoke(method, params)]),
+  );
+  // The one unchecked step of either transport: a host answers each method with
+  // that method's result (it implements this same interface, and checks every
+  // call's arguments on its side).
+  return { ...(requests as Omit<PlaygroundApi, 'onRunEvents'>), onRunEvents };
+}

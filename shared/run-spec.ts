@@ -78,7 +78,7 @@ export const runSpecSchema = z.object({
   /**
    * Memory cap per worker process, in MB (null or 0: none). A worker that goes
    * over it is ended and reported as having run out of memory (see
-   * electron/host/memory-guard.ts). Absent: the default cap.
+   * electron/node/host/memory-guard.ts). Absent: the default cap.
    */
   memoryLimitMb: z
     .number()
@@ -109,14 +109,4 @@ export const DEFAULT_RUN_SPEC: Omit<RunSpec, 'code'> = {
 /** The memory cap a spec asks for, in MB, or null for none. */
 export function memoryLimitOf(spec: Pick<RunSpec, 'memoryLimitMb'>): number | null {
   return spec.memoryLimitMb === null || spec.memoryLimitMb === 0 ? null : spec.memoryLimitMb;
-}
-
-/** The first problem with a spec, phrased for a person, or null. */
-export function specProblem(spec: unknown): string | null {
-  const parsed = runSpecSchema.safeParse(spec);
-  if (parsed.success) return null;
-  const issue = parsed.error.issues[0];
-  if (!issue) return 'the run settings are not valid';
-  const field = issue.path.join('.');
-  return field ? `${field}: ${issue.message}` : issue.message;
 }

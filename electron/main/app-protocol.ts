@@ -5,11 +5,9 @@
  * renderer folder — no other file on disk.
  */
 import { net, protocol } from 'electron';
-import { join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { APP_HOST, APP_SCHEME, rendererFileFor } from './app-path';
 
-export const APP_SCHEME = 'app';
-export const APP_HOST = 'playground';
 export const APP_INDEX_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
 
 /** Must run before the app is ready. */
@@ -23,13 +21,9 @@ export function registerAppScheme(): void {
 }
 
 export function serveRenderer(rendererDir: string): void {
-  const root = normalize(rendererDir);
   protocol.handle(APP_SCHEME, (request) => {
-    const url = new URL(request.url);
-    const path = normalize(join(root, decodeURIComponent(url.pathname)));
-    if (url.host !== APP_HOST || !path.startsWith(root + sep)) {
-      return new Response('Not found', { status: 404 });
-    }
+    const path = rendererFileFor(rendererDir, request.url);
+    if (path === null) return new Response('Not found', { status: 404 });
     return net.fetch(pathToFileURL(path).href);
   });
 }

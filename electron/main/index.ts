@@ -6,9 +6,9 @@
 import { app, BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { WORKER_BUNDLE_NAME } from '../pool';
-import { prepareHost } from '../host/host-setup';
-import { PlaygroundService } from '../host/service';
-import { parseMaxWorkersTotal, WorkerBudget } from '../host/worker-budget';
+import { prepareHost } from '../node/host/host-setup';
+import { PlaygroundService } from '../node/host/service';
+import { parseMaxWorkersTotal, WorkerBudget } from '../node/host/worker-budget';
 import { APP_INDEX_URL, registerAppScheme, serveRenderer } from './app-protocol';
 import { resetReady, sendRunEvents, setupIpc, type WindowBinding } from './ipc';
 import { UtilityLauncher } from './utility-launcher';

@@ -9,9 +9,10 @@
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { API_METHODS } from '../../shared/api';
 import type { RunEventBatch } from '../../shared/run-events';
-import { dispatch } from '../host/dispatch';
-import type { PlaygroundService } from '../host/service';
-import { invokeChannel, READY_CHANNEL, RUN_EVENTS_CHANNEL } from './channels';
+import { dispatch } from '../node/host/dispatch';
+import type { PlaygroundService } from '../node/host/service';
+import { invokeChannel, READY_CHANNEL, RUN_EVENTS_CHANNEL } from '../ipc/channels';
+import { isTrustedSender as isTrustedSenderOf } from './trusted-sender';
 
 export interface WindowBinding {
   window: BrowserWindow | null;
@@ -19,11 +20,8 @@ export interface WindowBinding {
   rendererUrl: string;
 }
 
-export function isTrustedSender(event: IpcMainInvokeEvent, binding: WindowBinding): boolean {
-  const window = binding.window;
-  if (!window || window.isDestroyed() || event.sender !== window.webContents) return false;
-  const frame = event.senderFrame;
-  return frame !== null && frame.parent === null && frame.url.split(/[?#]/)[0] === binding.rendererUrl;
+function isTrustedSender(event: IpcMainInvokeEvent, binding: WindowBinding): boolean {
+  return isTrustedSenderOf(event, binding.window, binding.rendererUrl);
 }
 
 /** Registers every handler; call once, before any window exists. */

@@ -1,11 +1,11 @@
 /**
  * The pool's public surface: a TypeScript port of Python's
- * concurrent.futures.ProcessPoolExecutor. How a task flows through it is
- * drawn at the top of executor.ts.
+ * concurrent.futures.ProcessPoolExecutor. What runs where, how a task flows
+ * through it and the rules it keeps are in README.md beside this file.
  */
-export { ProcessPoolExecutor, type ProcessPoolExecutorOptions } from './executor';
-export { Future, type AnyFuture, type FutureState, type TimeoutOptions } from './future';
-export { asCompleted, type AsCompletedOptions } from './as-completed';
+export { ProcessPoolExecutor, type ProcessPoolExecutorOptions } from './parent/executor';
+export { Future, type AnyFuture, type FutureState, type TimeoutOptions } from './parent/future';
+export { asCompleted, type AsCompletedOptions } from './parent/as-completed';
 export {
   wait,
   FIRST_COMPLETED,
@@ -14,9 +14,9 @@ export {
   type ReturnWhen,
   type WaitOptions,
   type DoneAndNotDone,
-} from './wait';
-export type { MapOptions } from './map-iterator';
-export type { TaskRef } from './task-ref';
+} from './parent/wait';
+export type { MapOptions } from './parent/map-iterator';
+export type { TaskRef } from './parent/task-ref';
 export {
   PoolError,
   CancelledError,
@@ -26,9 +26,15 @@ export {
   BrokenProcessPool,
   RemoteTraceback,
   DataCloneError,
-} from './errors';
-export type { PoolEvent, PoolEventListener, TaskStatus, WorkerExitReason } from './events';
-export type { WorkerLauncher, WorkerHandle, WorkerEvents, WorkerExit, WorkerLaunchOptions } from './launcher';
-export type { ParentMessage, WorkerMessage } from './protocol';
-export { ForkLauncher, type ForkLauncherOptions } from './fork-launcher';
-export { WORKER_BUNDLE_NAME } from './worker-script';
+} from './common/errors';
+export type { PoolEvent, PoolEventListener, TaskStatus, WorkerExitReason } from './parent/events';
+export type {
+  WorkerLauncher,
+  WorkerHandle,
+  WorkerEvents,
+  WorkerExit,
+  WorkerLaunchOptions,
+} from './parent/launcher';
+export type { ParentMessage, WorkerMessage } from './common/protocol';
+export { ForkLauncher, type ForkLauncherOptions } from './parent/fork-launcher';
+export { WORKER_BUNDLE_NAME } from './parent/worker-script';

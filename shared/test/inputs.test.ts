@@ -23,6 +23,12 @@ describe('parseInputs', () => {
     expect(values('range(5)')).toEqual([0, 1, 2, 3, 4]);
     expect(values('range(1, 10, 3)')).toEqual([1, 4, 7]);
     expect(values('range(5, 0, -2)')).toEqual([5, 3, 1]);
+    // Steps that do not divide the span: the last value is the last one short of the end.
+    expect(values('range(0, 10, 3)')).toEqual([0, 3, 6, 9]);
+    expect(values('range(0, 7, 5)')).toEqual([0, 5]);
+    expect(values('range(10, 0, -3)')).toEqual([10, 7, 4, 1]);
+    expect(values('range(0, 1, 5)')).toEqual([0]);
+    expect(values('range(3, 3)')).toEqual([]);
     expect(values('[...range(3), 10]')).toEqual([0, 1, 2, 10]);
     expect(values('[2_000_000] * 3')).toEqual([2e6, 2e6, 2e6]);
     expect(values('[True, False, None]')).toEqual([true, false, null]);

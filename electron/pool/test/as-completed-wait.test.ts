@@ -1,6 +1,6 @@
 /**
- * Rule 11 (and the "cancelled counts as done" part of rule 6): asCompleted()
- * and wait(), with pre-made futures in every state as CPython's test_wait and
+ * R11 as-completed-and-wait (and the "cancelled counts as done" part of R6 future-states):
+ * asCompleted() and wait(), with pre-made futures in every state as CPython's test_wait and
  * test_as_completed build them, and with futures of a real pool.
  */
 import { describe, expect, test } from 'vitest';
@@ -34,8 +34,8 @@ async function collect<F>(iterator: AsyncIterable<F>): Promise<F[]> {
   return out;
 }
 
-describe('rule 11: asCompleted()', () => {
-  test('rule 11: yields every future, already-done ones first (test_no_timeout)', async () => {
+describe('R11 as-completed-and-wait: asCompleted()', () => {
+  test('R11 as-completed-and-wait: yields every future, already-done ones first (test_no_timeout)', async () => {
     const { pool } = startPool({ maxWorkers: 2 });
     const ok = successfulFuture(1);
     const failed = exceptionFuture();
@@ -52,7 +52,7 @@ describe('rule 11: asCompleted()', () => {
     expect(new Set(yielded.slice(0, 3))).toEqual(new Set([ok, failed, cancelled]));
   });
 
-  test('rule 11: then yields in completion order', async () => {
+  test('R11 as-completed-and-wait: then yields in completion order', async () => {
     const [a, b, c] = [pendingFuture<string>(), pendingFuture<string>(), pendingFuture<string>()];
     const done = successfulFuture('done');
     setTimeout(() => c.setResult('c'), 20);
@@ -64,7 +64,7 @@ describe('rule 11: asCompleted()', () => {
     expect(await collect(asCompleted([a, b, c, done]))).toEqual([done, c, a, b]);
   });
 
-  test('rule 11: on a real pool, a fast task is yielded before a slow one', async () => {
+  test('R11 as-completed-and-wait: on a real pool, a fast task is yielded before a slow one', async () => {
     const { pool } = startPool({ maxWorkers: 2 });
     // Warm both workers so start-up time does not decide the order.
     await Promise.all([pool.submit('sleepThen', 100, 0).result(), pool.submit('sleepThen', 100, 0).result()]);
@@ -73,7 +73,7 @@ describe('rule 11: asCompleted()', () => {
     expect(await collect(asCompleted([slow, fast]))).toEqual([fast, slow]);
   });
 
-  test('rule 11: each distinct future is yielded once (test_duplicate_futures)', async () => {
+  test('R11 as-completed-and-wait: each distinct future is yielded once (test_duplicate_futures)', async () => {
     const { pool } = startPool({ maxWorkers: 1 });
     const f = pool.submit('sleepThen', 50, 'dup');
     const done = successfulFuture(2);
@@ -82,12 +82,12 @@ describe('rule 11: asCompleted()', () => {
     expect(new Set(yielded)).toEqual(new Set([f, done]));
   });
 
-  test('rule 11: an already-done future listed twice is yielded once', async () => {
+  test('R11 as-completed-and-wait: an already-done future listed twice is yielded once', async () => {
     const done = successfulFuture(1);
     expect(await collect(asCompleted([done, done, done]))).toEqual([done]);
   });
 
-  test('rule 11: with timeoutMs, yields what finished then throws TimeoutError (test_future_times_out)', async () => {
+  test('R11 as-completed-and-wait: with timeoutMs, yields what finished then throws TimeoutError (test_future_times_out)', async () => {
     const ok = successfulFuture(1);
     const pending = pendingFuture();
     const yielded: Future[] = [];
@@ -102,7 +102,7 @@ describe('rule 11: asCompleted()', () => {
     expect(performance.now() - t0).toBeGreaterThanOrEqual(90);
   });
 
-  test('rule 11: the TimeoutError names how many of how many are unfinished (test_correct_timeout_exception_msg)', async () => {
+  test('R11 as-completed-and-wait: the TimeoutError names how many of how many are unfinished (test_correct_timeout_exception_msg)', async () => {
     const futures = [cancelledAndNotifiedFuture(), pendingFuture(), runningFuture(), successfulFuture(1)];
     const error = await rejectionOf(collect(asCompleted(futures, { timeoutMs: 10 })));
     expect(error).toBeInstanceOf(TimeoutError);
@@ -113,12 +113,11 @@ describe('rule 11: asCompleted()', () => {
     );
   });
 
-  test('rule 11: on a real pool, the deadline counts from the call', async () => {
+  test('R11 as-completed-and-wait: on a real pool, the deadline counts from the call', async () => {
     const { pool } = startPool({ maxWorkers: 2 });
     const fast = pool.submit('add', 1, 1);
     const slow = pool.submit('sleepThen', 3000, 'slow');
     const yielded: Future[] = [];
-    const t0 = performance.now();
     const error = await rejectionOf(
       (async () => {
         for await (const f of asCompleted([slow, fast], { timeoutMs: 800 })) yielded.push(f);
@@ -127,23 +126,23 @@ describe('rule 11: asCompleted()', () => {
     expect(error).toBeInstanceOf(TimeoutError);
     expect(error.message).toBe('1 (of 2) futures unfinished');
     expect(yielded).toEqual([fast]);
-    expect(performance.now() - t0).toBeLessThan(2500);
+    // The deadline ended it, not the slow task.
+    expect(slow.done()).toBe(false);
   });
 });
 
-describe('rule 11: wait()', () => {
-  test('rule 11: FIRST_COMPLETED with a cancelled future returns at once (test_first_completed)', async () => {
+describe('R11 as-completed-and-wait: wait()', () => {
+  test('R11 as-completed-and-wait: FIRST_COMPLETED with a cancelled future returns at once (test_first_completed)', async () => {
     const { pool } = startPool({ maxWorkers: 1 });
     const running = pool.submit('sleepThen', 1500, 1);
     const cancelled = cancelledAndNotifiedFuture();
-    const t0 = performance.now();
     const { done, notDone } = await wait([cancelled, running], { returnWhen: FIRST_COMPLETED });
     expect(done).toEqual(new Set([cancelled]));
     expect(notDone).toEqual(new Set([running]));
-    expect(performance.now() - t0).toBeLessThan(1000);
+    expect(running.done()).toBe(false);
   });
 
-  test('rule 11: FIRST_COMPLETED returns when the first real task finishes', async () => {
+  test('R11 as-completed-and-wait: FIRST_COMPLETED returns when the first real task finishes', async () => {
     const { pool } = startPool({ maxWorkers: 2 });
     const fast = pool.submit('sleepThen', 30, 'fast');
     const slow = pool.submit('sleepThen', 2000, 'slow');
@@ -152,7 +151,7 @@ describe('rule 11: wait()', () => {
     expect(notDone).toEqual(new Set([slow]));
   });
 
-  test('rule 11: FIRST_COMPLETED with some already completed (test_first_completed_some_already_completed)', async () => {
+  test('R11 as-completed-and-wait: FIRST_COMPLETED with some already completed (test_first_completed_some_already_completed)', async () => {
     const { pool } = startPool({ maxWorkers: 1 });
     const running = pool.submit('sleepThen', 1500, 1);
     const ok = successfulFuture(1);
@@ -162,7 +161,7 @@ describe('rule 11: wait()', () => {
     expect(notDone).toEqual(new Set([running]));
   });
 
-  test('rule 11: FIRST_EXCEPTION returns at the first failure (test_first_exception)', async () => {
+  test('R11 as-completed-and-wait: FIRST_EXCEPTION returns at the first failure (test_first_exception)', async () => {
     const { pool } = startPool({ maxWorkers: 3 });
     const quick = pool.submit('add', 2, 21);
     const slow = pool.submit('sleepThen', 2500, 'slow');
@@ -173,7 +172,7 @@ describe('rule 11: wait()', () => {
     expect((await failing.exception()) as Error).toMatchObject({ message: 'first exception' });
   });
 
-  test('rule 11: FIRST_EXCEPTION with some already complete (test_first_exception_some_already_complete)', async () => {
+  test('R11 as-completed-and-wait: FIRST_EXCEPTION with some already complete (test_first_exception_some_already_complete)', async () => {
     const { pool } = startPool({ maxWorkers: 2 });
     const failing = pool.submit('sleepThenFail', 50, 'boom');
     const slow = pool.submit('sleepThen', 2500, 'slow');
@@ -184,18 +183,17 @@ describe('rule 11: wait()', () => {
     expect(notDone).toEqual(new Set([slow]));
   });
 
-  test('rule 11: FIRST_EXCEPTION with one already failed returns at once (test_first_exception_one_already_failed)', async () => {
+  test('R11 as-completed-and-wait: FIRST_EXCEPTION with one already failed returns at once (test_first_exception_one_already_failed)', async () => {
     const { pool } = startPool({ maxWorkers: 1 });
     const slow = pool.submit('sleepThen', 1500, 'slow');
     const failed = exceptionFuture();
-    const t0 = performance.now();
     const { done, notDone } = await wait([failed, slow], { returnWhen: FIRST_EXCEPTION });
     expect(done).toEqual(new Set([failed]));
     expect(notDone).toEqual(new Set([slow]));
-    expect(performance.now() - t0).toBeLessThan(1000);
+    expect(slow.done()).toBe(false);
   });
 
-  test('rule 11: FIRST_EXCEPTION without any failure waits for all', async () => {
+  test('R11 as-completed-and-wait: FIRST_EXCEPTION without any failure waits for all', async () => {
     const a = pendingFuture<number>();
     const b = pendingFuture<number>();
     setTimeout(() => a.cancel(), 20);
@@ -208,7 +206,7 @@ describe('rule 11: wait()', () => {
     expect(notDone.size).toBe(0);
   });
 
-  test('rule 11: ALL_COMPLETED waits for every future (test_all_completed)', async () => {
+  test('R11 as-completed-and-wait: ALL_COMPLETED waits for every future (test_all_completed)', async () => {
     const { pool } = startPool({ maxWorkers: 2 });
     const ok = successfulFuture(1);
     const failed = exceptionFuture();
@@ -225,7 +223,7 @@ describe('rule 11: wait()', () => {
     expect(again.done.size).toBe(3);
   });
 
-  test('rule 11: on timeout wait() returns the partial sets without throwing (test_timeout)', async () => {
+  test('R11 as-completed-and-wait: on timeout wait() returns the partial sets without throwing (test_timeout)', async () => {
     const { pool } = startPool({ maxWorkers: 1 });
     const slow = pool.submit('sleepThen', 3000, 'slow');
     const ok = successfulFuture(1);
@@ -239,17 +237,18 @@ describe('rule 11: wait()', () => {
     const elapsed = performance.now() - t0;
     expect(done).toEqual(new Set([ok, failed, cancelled]));
     expect(notDone).toEqual(new Set([slow]));
+    // Timers never fire early; and it returned at the timeout, not when the slow task finished.
     expect(elapsed).toBeGreaterThanOrEqual(250);
-    expect(elapsed).toBeLessThan(2500);
+    expect(slow.done()).toBe(false);
   });
 
-  test('rule 11: wait() on nothing, or on done futures, returns at once', async () => {
+  test('R11 as-completed-and-wait: wait() on nothing, or on done futures, returns at once', async () => {
     expect(await wait([])).toEqual({ done: new Set(), notDone: new Set() });
     const ok = successfulFuture(1);
     expect(await wait([ok], { timeoutMs: 0 })).toEqual({ done: new Set([ok]), notDone: new Set() });
   });
 
-  test('rule 11: an invalid returnWhen throws', () => {
+  test('R11 as-completed-and-wait: an invalid returnWhen throws', () => {
     expect(() => wait([], { returnWhen: 'SOMETIMES' as never })).toThrow(/Invalid return condition/);
   });
 });

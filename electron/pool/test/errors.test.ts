@@ -1,7 +1,7 @@
 /**
- * Rule 9: task errors arrive whole (name, message, own properties), with the
- * caller's stack and the worker's stack as a RemoteTraceback cause; values
- * that cannot be cloned fail only their own future and the pool stays usable.
+ * R9 errors-and-clone: task errors arrive whole (name, message, own properties), with the caller's
+ * stack and the worker's stack as a RemoteTraceback cause; values that cannot be cloned fail only
+ * their own future and the pool stays usable.
  * (CPython: test_process_pool test_traceback; test_deadlock's pickling errors
  * in arguments, results and exceptions.)
  */
@@ -11,8 +11,8 @@ import { expectAllDead, fixtureLine, rejectionOf, startPool, usePoolCleanup } fr
 
 usePoolCleanup();
 
-describe('rule 9: task errors', () => {
-  test('rule 9: a custom error class arrives with its name, message and own properties', async () => {
+describe('R9 errors-and-clone: task errors', () => {
+  test('R9 errors-and-clone: a custom error class arrives with its name, message and own properties', async () => {
     const { pool } = startPool({ maxWorkers: 1 });
     const error = (await rejectionOf(pool.submit('failCustom', 'custom failure').result())) as Error & {
       code?: number;
@@ -26,7 +26,7 @@ describe('rule 9: task errors', () => {
     expect(String(error)).toBe('CustomError: custom failure');
   });
 
-  test("rule 9: its cause is a RemoteTraceback naming the task file and line; its stack is the caller's", async () => {
+  test("R9 errors-and-clone: its cause is a RemoteTraceback naming the task file and line; its stack is the caller's", async () => {
     const { pool } = startPool({ maxWorkers: 1 });
     const error = await rejectionOf(pool.submit('failCustom', 'where am I').result());
     expect(error.cause).toBeInstanceOf(RemoteTraceback);
@@ -42,7 +42,7 @@ describe('rule 9: task errors', () => {
     expect(error.stack).not.toContain('tasks.mjs');
   });
 
-  test('rule 9: built-in error classes are rebuilt as themselves', async () => {
+  test('R9 errors-and-clone: built-in error classes are rebuilt as themselves', async () => {
     const { pool } = startPool({ maxWorkers: 1 });
     const error = await rejectionOf(pool.submit('asyncFail', 'out of range').result());
     expect(error).toBeInstanceOf(RangeError);
@@ -52,7 +52,7 @@ describe('rule 9: task errors', () => {
     );
   });
 
-  test('rule 9: each failed future gets its own error (same task, two calls)', async () => {
+  test('R9 errors-and-clone: each failed future gets its own error (same task, two calls)', async () => {
     const { pool } = startPool({ maxWorkers: 1 });
     const a = await rejectionOf(pool.submit('failCustom', 'a').result());
     const b = await rejectionOf(pool.submit('failCustom', 'b').result());
@@ -60,14 +60,14 @@ describe('rule 9: task errors', () => {
     expect([a.message, b.message]).toEqual(['a', 'b']);
   });
 
-  test('rule 9: throwing a non-Error value still rejects with a descriptive Error', async () => {
+  test('R9 errors-and-clone: throwing a non-Error value still rejects with a descriptive Error', async () => {
     const { pool } = startPool({ maxWorkers: 1 });
     const error = await rejectionOf(pool.submit('throwString').result());
     expect(error).toBeInstanceOf(Error);
     expect(error.message).toContain('plain string');
   });
 
-  test('rule 9: an unknown task name fails that future with a TypeError naming it; the pool goes on', async () => {
+  test('R9 errors-and-clone: an unknown task name fails that future with a TypeError naming it; the pool goes on', async () => {
     const { pool } = startPool({ maxWorkers: 1 });
     const before = await pool.submit<number>('pid').result();
     const error = await rejectionOf(pool.submit('noSuchTask').result());
@@ -77,7 +77,7 @@ describe('rule 9: task errors', () => {
     expect(await pool.submit<number>('pid').result()).toBe(before);
   });
 
-  test('rule 9: a task given as a named function travels by its name; an anonymous one fails clearly', async () => {
+  test('R9 errors-and-clone: a task given as a named function travels by its name; an anonymous one fails clearly', async () => {
     const { pool } = startPool({ maxWorkers: 1 });
     // A local stand-in for the fixture's export of the same name.
     function square(n: number): number {
@@ -92,7 +92,7 @@ describe('rule 9: task errors', () => {
   });
 });
 
-describe('rule 9: values that cannot be cloned', () => {
+describe('R9 errors-and-clone: values that cannot be cloned', () => {
   test.each([
     ['a function', () => 1, /argument 0 is a function/],
     ['a symbol', Symbol('s'), /argument 0 is a symbol/],
@@ -102,7 +102,7 @@ describe('rule 9: values that cannot be cloned', () => {
       /argument 0 \.a\.cb is a function \(cb\)/,
     ],
   ])(
-    'rule 9: an argument that is %s fails that future with DataCloneError; the pool stays usable',
+    'R9 errors-and-clone: an argument that is %s fails that future with DataCloneError; the pool stays usable',
     async (_what, arg, why) => {
       const { pool, spawnedPids } = startPool({ maxWorkers: 1 });
       const workerPid = await pool.submit<number>('pid').result();
@@ -123,14 +123,14 @@ describe('rule 9: values that cannot be cloned', () => {
     },
   );
 
-  test('rule 9: the argument that cannot be cloned is named by position', async () => {
+  test('R9 errors-and-clone: the argument that cannot be cloned is named by position', async () => {
     const { pool } = startPool({ maxWorkers: 1 });
     const error = await rejectionOf(pool.submit('add', 1, Symbol('second')).result());
     expect(error).toBeInstanceOf(DataCloneError);
     expect(error.message).toMatch(/argument 1 is a symbol/);
   });
 
-  test('rule 9: an unclonable map item fails at its position; the others before it arrive', async () => {
+  test('R9 errors-and-clone: an unclonable map item fails at its position; the others before it arrive', async () => {
     const { pool } = startPool({ maxWorkers: 1 });
     const results: unknown[] = [];
     const error = await rejectionOf(
@@ -148,20 +148,23 @@ describe('rule 9: values that cannot be cloned', () => {
     ['returnFunction', /its result is a function \(notSendable\)/],
     ['returnSymbol', /its result is a symbol/],
     ['returnObjectWithFunction', /its result \.nested\.callback is a function/],
-  ])('rule 9: a result that cannot be cloned (%s) fails that future with DataCloneError', async (fn, why) => {
-    const { pool, spawnedPids } = startPool({ maxWorkers: 1 });
-    const error = await rejectionOf(pool.submit(fn).result());
-    expect(error).toBeInstanceOf(DataCloneError);
-    expect(error.message).toContain(`${fn}()`);
-    expect(error.message).toMatch(why);
-    expect(error.message).toMatch(/cannot be cloned/);
-    expect(await pool.submit('add', 40, 2).result()).toBe(42);
-    expect(spawnedPids()).toHaveLength(1);
-    await pool.shutdown();
-    await expectAllDead(spawnedPids());
-  });
+  ])(
+    'R9 errors-and-clone: a result that cannot be cloned (%s) fails that future with DataCloneError',
+    async (fn, why) => {
+      const { pool, spawnedPids } = startPool({ maxWorkers: 1 });
+      const error = await rejectionOf(pool.submit(fn).result());
+      expect(error).toBeInstanceOf(DataCloneError);
+      expect(error.message).toContain(`${fn}()`);
+      expect(error.message).toMatch(why);
+      expect(error.message).toMatch(/cannot be cloned/);
+      expect(await pool.submit('add', 40, 2).result()).toBe(42);
+      expect(spawnedPids()).toHaveLength(1);
+      await pool.shutdown();
+      await expectAllDead(spawnedPids());
+    },
+  );
 
-  test('rule 9: an error with a property that cannot be cloned says which property', async () => {
+  test('R9 errors-and-clone: an error with a property that cannot be cloned says which property', async () => {
     const { pool, spawnedPids } = startPool({ maxWorkers: 1 });
     const error = await rejectionOf(pool.submit('throwWithFunctionProp').result());
     expect(error).toBeInstanceOf(DataCloneError);

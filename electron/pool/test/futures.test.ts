@@ -1,7 +1,7 @@
 /**
- * Rules 6–8: Future states and cancel(), result()/exception() with timeouts,
- * done callbacks. Ported from CPython's test_future (pre-made futures in
- * each state) plus the same behaviour on futures a real pool returns.
+ * R6 future-states, R7 result-and-exception, R8 done-callbacks: Future states and cancel(),
+ * result()/exception() with timeouts, done callbacks. Ported from CPython's test_future (pre-made
+ * futures in each state) plus the same behaviour on futures a real pool returns.
  */
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import {
@@ -33,8 +33,8 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-describe('rule 6: future states and cancel()', () => {
-  test('rule 6: states of pre-made futures (test_future: done / running / cancelled)', () => {
+describe('R6 future-states: future states and cancel()', () => {
+  test('R6 future-states: states of pre-made futures (test_future: done / running / cancelled)', () => {
     expect(pendingFuture().state).toBe('PENDING');
     expect([pendingFuture().done(), pendingFuture().running(), pendingFuture().cancelled()]).toEqual([
       false,
@@ -61,7 +61,7 @@ describe('rule 6: future states and cancel()', () => {
     expect([failed.state, failed.done(), failed.failed()]).toEqual(['FINISHED', true, true]);
   });
 
-  test('rule 6: cancel() succeeds only while pending, and again on a cancelled future (test_cancel)', () => {
+  test('R6 future-states: cancel() succeeds only while pending, and again on a cancelled future (test_cancel)', () => {
     const pending = pendingFuture();
     expect(pending.cancel()).toBe(true);
     expect(pending.cancelled()).toBe(true);
@@ -79,13 +79,13 @@ describe('rule 6: future states and cancel()', () => {
     expect(failed.state).toBe('FINISHED');
   });
 
-  test('rule 6: setRunningOrNotifyCancel() is false on a cancelled future, throws when not pending', () => {
+  test('R6 future-states: setRunningOrNotifyCancel() is false on a cancelled future, throws when not pending', () => {
     expect(cancelledFuture().setRunningOrNotifyCancel()).toBe(false);
     expect(() => runningFuture().setRunningOrNotifyCancel()).toThrow(InvalidStateError);
     expect(() => successfulFuture(1).setRunningOrNotifyCancel()).toThrow(InvalidStateError);
   });
 
-  test('rule 6: a result can be set only once (test_multiple_set_result / set_exception)', () => {
+  test('R6 future-states: a result can be set only once (test_multiple_set_result / set_exception)', () => {
     const f = runningFuture<number>();
     f.setResult(1);
     expect(() => f.setResult(2)).toThrow(InvalidStateError);
@@ -96,7 +96,7 @@ describe('rule 6: future states and cancel()', () => {
     expect(() => cancelledFuture().setResult(1)).toThrow(InvalidStateError);
   });
 
-  test('rule 6: a cancelled future is done for result(), wait() and asCompleted() at once', async () => {
+  test('R6 future-states: a cancelled future is done for result(), wait() and asCompleted() at once', async () => {
     const f = pendingFuture();
     f.cancel();
     // Nobody ever calls setRunningOrNotifyCancel(): unlike CPython, nothing waits for the executor.
@@ -109,7 +109,7 @@ describe('rule 6: future states and cancel()', () => {
     expect(yielded).toEqual([f]);
   });
 
-  test('rule 6: on a real pool, a queued future cancels, a running one does not', async () => {
+  test('R6 future-states: on a real pool, a queued future cancels, a running one does not', async () => {
     const { pool, events } = startPool({ maxWorkers: 1 });
     const blocker = pool.submit<string>('sleepThen', 600, 'blocker');
     const queued = pool.submit<number>('pid');
@@ -122,14 +122,12 @@ describe('rule 6: future states and cancel()', () => {
     expect(queued.done()).toBe(true);
 
     // Done immediately: result(), wait() and asCompleted() do not wait for the blocker.
-    const t0 = performance.now();
     expect(await rejectionOf(queued.result())).toBeInstanceOf(CancelledError);
     const { done } = await wait([queued, blocker], { returnWhen: FIRST_COMPLETED });
     expect(done).toEqual(new Set([queued]));
     const first = await asCompleted([blocker, queued])[Symbol.asyncIterator]().next();
     expect(first.value).toBe(queued);
     expect(blocker.done()).toBe(false);
-    expect(performance.now() - t0).toBeLessThan(500);
 
     expect(await blocker.result()).toBe('blocker');
     expect(blocker.cancel()).toBe(false);
@@ -142,21 +140,44 @@ describe('rule 6: future states and cancel()', () => {
   });
 });
 
-describe('rule 7: result() and exception()', () => {
-  test('rule 7: result() resolves with the value set later (test_result_with_success)', async () => {
+test('R6 future-states: cancelled futures between live ones in the queue are never run, even after the pool drains', async () => {
+  const { pool, events } = startPool({ maxWorkers: 1 });
+  const blocker = pool.submit('sleepThen', 300, 'blocker');
+  const queue = ['live 1', 'cancelled 1', 'live 2', 'cancelled 2', 'cancelled 3', 'live 3'].map((text) => ({
+    text,
+    future: pool.submit<string>('log', text),
+  }));
+  expect(await waitFor(() => blocker.running())).toBe(true);
+  for (const { text, future } of queue) if (text.startsWith('cancelled')) expect(future.cancel()).toBe(true);
+  // Every live task runs; then the pool is drained and its workers are gone.
+  await pool.shutdown({ wait: true });
+  const live = queue.filter((q) => q.text.startsWith('live'));
+  expect(await Promise.all(live.map((q) => q.future.result()))).toEqual(['live 1', 'live 2', 'live 3']);
+  // A cancelled task would have printed its text in the worker: none did.
+  const printed = eventsOfType(events, 'console').map((e) => e.text.trim());
+  expect(printed).toEqual(['live 1', 'live 2', 'live 3']);
+  const ran = new Set(eventsOfType(events, 'task-dispatched').map((e) => e.task));
+  for (const { text, future } of queue) {
+    expect(ran.has(future.id), text).toBe(text.startsWith('live'));
+    expect(future.cancelled(), text).toBe(text.startsWith('cancelled'));
+  }
+});
+
+describe('R7 result-and-exception: result() and exception()', () => {
+  test('R7 result-and-exception: result() resolves with the value set later (test_result_with_success)', async () => {
     const f = runningFuture<number>();
     setTimeout(() => f.setResult(42), 50);
     expect(await f.result({ timeoutMs: 5000 })).toBe(42);
   });
 
-  test('rule 7: result() rejects with the error set (and exception() resolves it)', async () => {
+  test('R7 result-and-exception: result() rejects with the error set (and exception() resolves it)', async () => {
     const error = new TypeError('wrong');
     const f = exceptionFuture(error);
     expect(await rejectionOf(f.result())).toBe(error);
     expect(await f.exception()).toBe(error);
   });
 
-  test('rule 7: result() times out with TimeoutError; the future keeps going (test_result_with_timeout)', async () => {
+  test('R7 result-and-exception: result() times out with TimeoutError; the future keeps going (test_result_with_timeout)', async () => {
     const f = runningFuture<string>();
     const t0 = performance.now();
     const error = await rejectionOf(f.result({ timeoutMs: 50 }));
@@ -167,14 +188,14 @@ describe('rule 7: result() and exception()', () => {
     expect(await f.result({ timeoutMs: 50 })).toBe('later');
   });
 
-  test('rule 7: result() on a cancelled future rejects with CancelledError (test_result_with_cancel)', async () => {
+  test('R7 result-and-exception: result() on a cancelled future rejects with CancelledError (test_result_with_cancel)', async () => {
     expect(await rejectionOf(cancelledFuture().result())).toBeInstanceOf(CancelledError);
     expect(await rejectionOf(cancelledAndNotifiedFuture().result({ timeoutMs: 10 }))).toBeInstanceOf(
       CancelledError,
     );
   });
 
-  test('rule 7: exception() resolves null on success, the error on failure, rejects on timeout/cancel', async () => {
+  test('R7 result-and-exception: exception() resolves null on success, the error on failure, rejects on timeout/cancel', async () => {
     expect(await successfulFuture(1).exception()).toBeNull();
     const error = new Error('oops');
     expect(await exceptionFuture(error).exception({ timeoutMs: 10 })).toBe(error);
@@ -189,7 +210,7 @@ describe('rule 7: result() and exception()', () => {
     expect(await later.exception({ timeoutMs: 5000 })).toBe(error);
   });
 
-  test('rule 7: on a real pool, result({ timeoutMs }) times out while the task keeps running', async () => {
+  test('R7 result-and-exception: on a real pool, result({ timeoutMs }) times out while the task keeps running', async () => {
     const { pool } = startPool({ maxWorkers: 1 });
     const f = pool.submit<string>('sleepThen', 800, 'finished anyway');
     const error = await rejectionOf(f.result({ timeoutMs: 100 }));
@@ -201,7 +222,7 @@ describe('rule 7: result() and exception()', () => {
     expect(await f.exception()).toBeNull();
   });
 
-  test('rule 7: a failed task: result() rejects with its error, exception() resolves it', async () => {
+  test('R7 result-and-exception: a failed task: result() rejects with its error, exception() resolves it', async () => {
     const { pool } = startPool({ maxWorkers: 1 });
     const f = pool.submit('failCustom', 'bad');
     const viaResult = await rejectionOf(f.result());
@@ -212,8 +233,8 @@ describe('rule 7: result() and exception()', () => {
   });
 });
 
-describe('rule 8: done callbacks', () => {
-  test('rule 8: callbacks run once, in the order added, with the future (result / exception / cancel)', () => {
+describe('R8 done-callbacks: done callbacks', () => {
+  test('R8 done-callbacks: callbacks run once, in the order added, with the future (result / exception / cancel)', () => {
     const calls: string[] = [];
     const seen: Future<number>[] = [];
     const f = runningFuture<number>();
@@ -245,7 +266,7 @@ describe('rule 8: done callbacks', () => {
     expect(cancelled).toEqual([true]);
   });
 
-  test('rule 8: a callback added to a done future runs immediately (already_successful/failed/cancelled)', () => {
+  test('R8 done-callbacks: a callback added to a done future runs immediately (already_successful/failed/cancelled)', () => {
     for (const f of [successfulFuture(1), exceptionFuture(), cancelledFuture()]) {
       const calls: Future[] = [];
       f.addDoneCallback((g) => calls.push(g));
@@ -253,7 +274,7 @@ describe('rule 8: done callbacks', () => {
     }
   });
 
-  test('rule 8: a throwing callback is reported and the others still run (test_done_callback_raises)', () => {
+  test('R8 done-callbacks: a throwing callback is reported and the others still run (test_done_callback_raises)', () => {
     const report = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const calls: string[] = [];
     const f = runningFuture();
@@ -277,7 +298,7 @@ describe('rule 8: done callbacks', () => {
     expect(report).toHaveBeenCalledTimes(2);
   });
 
-  test('rule 8: on a real pool, callbacks run once in order when the task finishes', async () => {
+  test('R8 done-callbacks: on a real pool, callbacks run once in order when the task finishes', async () => {
     const { pool } = startPool({ maxWorkers: 1 });
     const calls: string[] = [];
     const f = pool.submit<number>('add', 20, 22);
@@ -291,7 +312,7 @@ describe('rule 8: done callbacks', () => {
     expect(calls).toEqual(['a:true', 'b', 'late']);
   });
 
-  test('rule 8: on a real pool, a cancelled future runs its callbacks', async () => {
+  test('R8 done-callbacks: on a real pool, a cancelled future runs its callbacks', async () => {
     const { pool } = startPool({ maxWorkers: 1 });
     const blocker = pool.submit('sleepThen', 300, 1);
     const queued = pool.submit('add', 1, 1);
@@ -303,7 +324,7 @@ describe('rule 8: done callbacks', () => {
     expect(calls).toEqual([true]);
   });
 
-  test('rule 8: addDoneCallback needs a function', () => {
+  test('R8 done-callbacks: addDoneCallback needs a function', () => {
     expect(() => pendingFuture().addDoneCallback(42 as never)).toThrow(TypeError);
   });
 });

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { afterEach, expect } from 'vitest';
+import { afterEach, expect, test } from 'vitest';
 import { Future, ProcessPoolExecutor, type PoolEvent, type ProcessPoolExecutorOptions } from '../index';
 
 /** The fixture task module (plain ESM, so workers import it as it is). */
@@ -14,6 +14,13 @@ export const BROKEN_MODULE = fileURLToPath(new URL('./fixtures/broken-module.mjs
 /** The pool's public entry, for scripts run in a separate Node process. */
 export const POOL_INDEX = fileURLToPath(new URL('../index.ts', import.meta.url));
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+/**
+ * For tests that assert how a process was killed by its signal's name (SIGKILL, SIGTERM, SIGABRT):
+ * only POSIX systems have signals. On Windows a killed process just exits with a code, so there
+ * these tests are skipped (the same scenarios without the names are covered by the others).
+ */
+export const testOnPosix = test.skipIf(process.platform === 'win32');
 
 export interface TestPool {
   pool: ProcessPoolExecutor;

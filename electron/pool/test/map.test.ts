@@ -1,13 +1,12 @@
 /**
- * Rule 10: executor.map() — submission at call time (or buffersize ahead),
- * input order, chunksize batching, a deadline from the call, early end and
- * cancellation, argument validation.
+ * R10 map: executor.map() — submission at call time (or buffersize ahead), input order, chunksize
+ * batching, a deadline from the call, early end and cancellation, argument validation.
  * (CPython: test_map, test_map_exception, test_map_timeout, test_map_chunksize,
  * test_map_buffersize_*.)
  */
 import { describe, expect, test } from 'vitest';
 import { TimeoutError } from '../index';
-import { eventsOfType, rejectionOf, startPool, thrownBy, usePoolCleanup, within } from './helpers';
+import { eventsOfType, rejectionOf, startPool, thrownBy, usePoolCleanup, waitFor, within } from './helpers';
 
 usePoolCleanup();
 
@@ -17,27 +16,38 @@ async function collect<T>(iterator: AsyncIterable<T>): Promise<T[]> {
   return out;
 }
 
-describe('rule 10: map()', () => {
-  test('rule 10: results come in input order, not completion order', async () => {
-    const { pool } = startPool({ maxWorkers: 3 });
-    const items = [300, 10, 150, 0, 60];
-    expect(await collect(pool.map<number>('nap', items))).toEqual(items);
+describe('R10 map: map()', () => {
+  test('R10 map: results come in input order, not completion order', async () => {
+    // The slow item is second: the fast ones after it finish on the other worker while it runs. The
+    // caller asks for the second result only once they have, so a map that yielded whatever is
+    // already done would yield them before the slow one.
+    const { pool, events } = startPool({ maxWorkers: 2 });
+    const items = [0, 1500, 0, 10, 0, 20];
+    const results: number[] = [];
+    for await (const r of pool.map<number>('nap', items)) {
+      if (results.length === 0) {
+        const finished = (): number => eventsOfType(events, 'task-finished').length;
+        await waitFor(() => finished() >= items.length - 1, 10_000);
+      }
+      results.push(r);
+    }
+    expect(results).toEqual(items);
   });
 
-  test('rule 10: map over many items equals the serial map (test_map)', async () => {
+  test('R10 map: map over many items equals the serial map (test_map)', async () => {
     const { pool } = startPool({ maxWorkers: 2 });
     const items = Array.from({ length: 100 }, (_, i) => i);
     expect(await collect(pool.map<number>('square', items))).toEqual(items.map((i) => i * i));
   });
 
-  test('rule 10: every item is submitted at call time', () => {
+  test('R10 map: every item is submitted at call time', () => {
     const { pool, events } = startPool({ maxWorkers: 2 });
     const iterator = pool.map('square', [1, 2, 3, 4, 5, 6]);
     expect(eventsOfType(events, 'task-submitted')).toHaveLength(6);
     void iterator.return?.();
   });
 
-  test('rule 10: chunksize batches items per task (test_map_chunksize)', async () => {
+  test('R10 map: chunksize batches items per task (test_map_chunksize)', async () => {
     const { pool, events } = startPool({ maxWorkers: 2 });
     const items = Array.from({ length: 10 }, (_, i) => i);
     const iterator = pool.map<number>('square', items, { chunksize: 3 });
@@ -47,7 +57,7 @@ describe('rule 10: map()', () => {
     expect(eventsOfType(events, 'task-finished')).toHaveLength(4);
   });
 
-  test('rule 10: chunksize larger than the input is one task', async () => {
+  test('R10 map: chunksize larger than the input is one task', async () => {
     const { pool, events } = startPool({ maxWorkers: 2 });
     expect(await collect(pool.map<number>('square', [1, 2, 3], { chunksize: 64 }))).toEqual([1, 4, 9]);
     expect(eventsOfType(events, 'task-submitted')).toHaveLength(1);
@@ -60,7 +70,7 @@ describe('rule 10: map()', () => {
     ['buffersize', 0],
     ['buffersize', -2],
     ['buffersize', 2.5],
-  ])('rule 10: map throws at call time for %s = %s and submits nothing', (option, value) => {
+  ])('R10 map: map throws at call time for %s = %s and submits nothing', (option, value) => {
     const { pool, events } = startPool({ maxWorkers: 1 });
     const error = thrownBy(() => pool.map('square', [1, 2, 3], { [option]: value }));
     expect(error.message).toMatch(new RegExp(option));
@@ -68,7 +78,7 @@ describe('rule 10: map()', () => {
     expect(pool.pids).toEqual([]);
   });
 
-  test('rule 10: buffersize keeps only that many tasks submitted ahead of the consumer', async () => {
+  test('R10 map: buffersize keeps only that many tasks submitted ahead of the consumer', async () => {
     const { pool, events } = startPool({ maxWorkers: 2 });
     const items = Array.from({ length: 12 }, (_, i) => i);
     const submitted = (): number => eventsOfType(events, 'task-submitted').length;
@@ -84,7 +94,7 @@ describe('rule 10: map()', () => {
     expect(submitted()).toBe(12);
   });
 
-  test('rule 10: buffersize with chunksize counts chunks', () => {
+  test('R10 map: buffersize with chunksize counts chunks', () => {
     const { pool, events } = startPool({ maxWorkers: 2 });
     const iterator = pool.map(
       'square',
@@ -98,7 +108,7 @@ describe('rule 10: map()', () => {
     void iterator.return?.();
   });
 
-  test('rule 10: buffersize makes an infinite iterable usable (break ends it)', async () => {
+  test('R10 map: buffersize makes an infinite iterable usable (break ends it)', async () => {
     const { pool, events } = startPool({ maxWorkers: 2 });
     function* naturals(): Generator<number> {
       for (let i = 0; ; i++) yield i;
@@ -118,7 +128,7 @@ describe('rule 10: map()', () => {
     expect(eventsOfType(events, 'task-submitted').length).toBeLessThanOrEqual(6 + 4 + 1);
   });
 
-  test('rule 10: an async iterable source is consumed, results in input order', async () => {
+  test('R10 map: an async iterable source is consumed, results in input order', async () => {
     const { pool } = startPool({ maxWorkers: 2 });
     async function* source(): AsyncGenerator<number> {
       for (const ms of [120, 0, 40]) {
@@ -130,7 +140,7 @@ describe('rule 10: map()', () => {
     expect(await collect(pool.map<number>('square', source(), { chunksize: 2 }))).toEqual([14400, 0, 1600]);
   });
 
-  test('rule 10: a failing item ends the iteration with its error (test_map_exception)', async () => {
+  test('R10 map: a failing item ends the iteration with its error (test_map_exception)', async () => {
     const { pool } = startPool({ maxWorkers: 2 });
     const iterator = pool.map<number>('checkPositive', [1, 2, -3, 4]);
     expect(await iterator.next()).toEqual({ done: false, value: 1 });
@@ -141,7 +151,7 @@ describe('rule 10: map()', () => {
     expect(await iterator.next()).toEqual({ done: true, value: undefined });
   });
 
-  test('rule 10: after a failing item the pending items are cancelled', async () => {
+  test('R10 map: after a failing item the pending items are cancelled', async () => {
     const { pool, events } = startPool({ maxWorkers: 1 });
     const items = [1, -1, ...Array.from({ length: 20 }, (_, i) => i + 2)];
     const results: number[] = [];
@@ -162,7 +172,7 @@ describe('rule 10: map()', () => {
     );
   });
 
-  test('rule 10: stopping early with break cancels the pending items', async () => {
+  test('R10 map: stopping early with break cancels the pending items', async () => {
     const { pool, events } = startPool({ maxWorkers: 1 });
     const items = Array.from({ length: 20 }, (_, i) => i);
     for await (const r of pool.map<number>('checkPositive', items)) {
@@ -174,7 +184,7 @@ describe('rule 10: map()', () => {
     await within(5000, pool.shutdown(), 'shutdown after break');
   });
 
-  test('rule 10: return() ends the iterator and cancels what has not started', async () => {
+  test('R10 map: return() ends the iterator and cancels what has not started', async () => {
     const { pool, events } = startPool({ maxWorkers: 1 });
     const iterator = pool.map<number>('nap', [50, 50, 50, 50, 50, 50]);
     expect(await iterator.next()).toEqual({ done: false, value: 50 });
@@ -185,10 +195,9 @@ describe('rule 10: map()', () => {
     expect(statuses.filter((s) => s === 'cancelled').length).toBeGreaterThanOrEqual(3);
   });
 
-  test('rule 10: timeoutMs raises TimeoutError after the finished items (test_map_timeout)', async () => {
-    const { pool } = startPool({ maxWorkers: 3 });
+  test('R10 map: timeoutMs raises TimeoutError after the finished items (test_map_timeout)', async () => {
+    const { pool, events } = startPool({ maxWorkers: 3 });
     const results: number[] = [];
-    const t0 = performance.now();
     const error = await rejectionOf(
       (async () => {
         for await (const r of pool.map<number>('nap', [0, 0, 3000], { timeoutMs: 1000 })) results.push(r);
@@ -196,17 +205,18 @@ describe('rule 10: map()', () => {
     );
     expect(error).toBeInstanceOf(TimeoutError);
     expect(results).toEqual([0, 0]);
-    expect(performance.now() - t0).toBeLessThan(2900);
+    // The deadline, not the slow item, ended it: that item had not finished.
+    expect(eventsOfType(events, 'task-finished').filter((e) => e.status === 'ok')).toHaveLength(2);
   });
 
-  test('rule 10: the timeoutMs deadline is measured from the map() call, not from next()', async () => {
+  test('R10 map: the timeoutMs deadline is measured from the map() call, not from next()', async () => {
     const { pool } = startPool({ maxWorkers: 1 });
     const iterator = pool.map<number>('nap', [3000], { timeoutMs: 1000 });
     await new Promise((resolve) => setTimeout(resolve, 1200));
-    const t0 = performance.now();
-    const error = await rejectionOf(iterator.next());
-    expect(error).toBeInstanceOf(TimeoutError);
-    // Already past the deadline: it fails at once instead of granting another 1000 ms.
-    expect(performance.now() - t0).toBeLessThan(700);
+    // Already past the deadline: it fails at once instead of granting another 1000 ms. A timer due in
+    // 500 ms is the yardstick: timers fire in the order they are due, however loaded the machine.
+    const yardstick = new Promise<string>((resolve) => setTimeout(() => resolve('another wait'), 500));
+    const first = await Promise.race([rejectionOf(iterator.next()), yardstick]);
+    expect(first).toBeInstanceOf(TimeoutError);
   });
 });

@@ -1,13 +1,13 @@
 /**
- * Temporary folders named for their owner: swept only when the owner is gone,
- * and never a folder of another naming (another tool's, or an older version's).
+ * Temporary folders named for their owner: swept only when the owner is gone, and never a folder of
+ * another naming (another tool's, or an older version's).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { makeOwnedTempDir, ownerOf, removeOwnedTempDir, sweepStaleTempDirs } from '../owned-temp-dir';
+import { makeOwnedTempDir, ownerOf, removeOwnedTempDir, sweepStaleTempDirs } from '../parent/owned-temp-dir';
 
 let dir: string;
 beforeEach(() => {

@@ -1,7 +1,7 @@
 /**
- * Rules 2–5: workers are spawned on demand and reused, import the task
- * module once and run the initializer first, retire after maxTasksPerChild
- * tasks without hanging, and await async tasks.
+ * R2 spawn-on-demand, R3 import-and-initializer, R4 max-tasks-per-child, R5 sync-and-async-tasks:
+ * workers are spawned on demand and reused, import the task module once and run the initializer first,
+ * retire after maxTasksPerChild tasks without hanging, and await async tasks.
  * (CPython: test_process_pool test_idle_process_reuse_*, test_max_tasks_per_child*,
  * test_max_tasks_early_shutdown (gh-115634); test_init.)
  */
@@ -10,14 +10,14 @@ import { eventsOfType, startPool, usePoolCleanup, within } from './helpers';
 
 usePoolCleanup();
 
-describe('rule 2: workers are spawned on demand', () => {
+describe('R2 spawn-on-demand: workers are spawned on demand', () => {
   test.each([
     { n: 3, maxWorkers: 2, expected: 2 },
     { n: 2, maxWorkers: 4, expected: 2 },
     { n: 1, maxWorkers: 3, expected: 1 },
     { n: 4, maxWorkers: 4, expected: 4 },
   ])(
-    'rule 2: $n blocking submits with maxWorkers $maxWorkers create min(N, maxWorkers) = $expected processes',
+    'R2 spawn-on-demand: $n blocking submits with maxWorkers $maxWorkers create min(N, maxWorkers) = $expected processes',
     async ({ n, maxWorkers, expected }) => {
       const { pool, spawnedPids } = startPool({ maxWorkers });
       const futures = Array.from({ length: n }, () => pool.submit<number>('sleepPid', 200));
@@ -31,7 +31,7 @@ describe('rule 2: workers are spawned on demand', () => {
     },
   );
 
-  test('rule 2: sequential submit().result() calls reuse one process (idle_process_reuse_one)', async () => {
+  test('R2 spawn-on-demand: sequential submit().result() calls reuse one process (idle_process_reuse_one)', async () => {
     const { pool, spawnedPids } = startPool({ maxWorkers: 4 });
     const pids: number[] = [];
     for (let i = 0; i < 8; i++) pids.push(await pool.submit<number>('pid').result());
@@ -40,7 +40,7 @@ describe('rule 2: workers are spawned on demand', () => {
     expect(spawnedPids()).toEqual([pids[0]]);
   });
 
-  test('rule 2: an idle worker takes new work before another is spawned (idle_process_reuse_multiple)', async () => {
+  test('R2 spawn-on-demand: an idle worker takes new work before another is spawned (idle_process_reuse_multiple)', async () => {
     const { pool, spawnedPids } = startPool({ maxWorkers: 4 });
     expect(await pool.submit('add', 12, 7).result()).toBe(19);
     // One task goes to the idle worker, only the second needs a new process.
@@ -51,7 +51,7 @@ describe('rule 2: workers are spawned on demand', () => {
     expect(pool.pids.length).toBeLessThanOrEqual(2);
   });
 
-  test('rule 2: once workers exist, more work than maxWorkers never spawns more of them', async () => {
+  test('R2 spawn-on-demand: once workers exist, more work than maxWorkers never spawns more of them', async () => {
     const { pool, spawnedPids } = startPool({ maxWorkers: 2 });
     await Promise.all([pool.submit('sleepPid', 100).result(), pool.submit('sleepPid', 100).result()]);
     const futures = Array.from({ length: 10 }, (_, i) => pool.submit<number>('sleepThen', 20, i));
@@ -60,8 +60,8 @@ describe('rule 2: workers are spawned on demand', () => {
   });
 });
 
-describe('rule 3: module import and initializer', () => {
-  test('rule 3: each worker imports the task module once', async () => {
+describe('R3 import-and-initializer: module import and initializer', () => {
+  test('R3 import-and-initializer: each worker imports the task module once', async () => {
     const { pool } = startPool({ maxWorkers: 2 });
     const counts = await Promise.all(
       Array.from({ length: 6 }, () => pool.submit<number>('importCount').result()),
@@ -70,7 +70,7 @@ describe('rule 3: module import and initializer', () => {
     expect(new Set(counts)).toEqual(new Set([1]));
   });
 
-  test('rule 3: the initializer runs once per worker with initargs, before its first task', async () => {
+  test('R3 import-and-initializer: the initializer runs once per worker with initargs, before its first task', async () => {
     const { pool } = startPool({ maxWorkers: 2, initializer: 'init', initargs: ['initialized'] });
     type State = { value: string; calls: number; pid: number };
     const states = await Promise.all(
@@ -84,7 +84,7 @@ describe('rule 3: module import and initializer', () => {
     expect(later.calls).toBe(1);
   });
 
-  test('rule 3: an initializer passed as a named function is sent by its name', async () => {
+  test('R3 import-and-initializer: an initializer passed as a named function is sent by its name', async () => {
     // Stands in for the fixture's export of the same name: only the name travels.
     function init(_value: unknown): void {}
     const { pool } = startPool({ maxWorkers: 1, initializer: init, initargs: [{ deep: [1, 2] }] });
@@ -92,7 +92,7 @@ describe('rule 3: module import and initializer', () => {
     expect(state).toMatchObject({ value: { deep: [1, 2] }, calls: 1 });
   });
 
-  test('rule 3: a replacement worker (maxTasksPerChild) runs the initializer again', async () => {
+  test('R3 import-and-initializer: a replacement worker (maxTasksPerChild) runs the initializer again', async () => {
     const { pool } = startPool({
       maxWorkers: 1,
       maxTasksPerChild: 1,
@@ -108,9 +108,9 @@ describe('rule 3: module import and initializer', () => {
   });
 });
 
-describe('rule 4: maxTasksPerChild', () => {
+describe('R4 max-tasks-per-child: maxTasksPerChild', () => {
   test.each([1, 2, 3])(
-    'rule 4: maxTasksPerChild = %i with more tasks than workers completes, each PID runs at most k tasks',
+    'R4 max-tasks-per-child: maxTasksPerChild = %i with more tasks than workers completes, each PID runs at most k tasks',
     async (k) => {
       const tasks = 7;
       const { pool, events } = startPool({ maxWorkers: 2, maxTasksPerChild: k });
@@ -136,7 +136,7 @@ describe('rule 4: maxTasksPerChild', () => {
     },
   );
 
-  test('rule 4: maxWorkers 1, maxTasksPerChild 1, six tasks submitted at once do not hang (gh-115634)', async () => {
+  test('R4 max-tasks-per-child: maxWorkers 1, maxTasksPerChild 1, six tasks submitted at once do not hang (gh-115634)', async () => {
     const { pool } = startPool({ maxWorkers: 1, maxTasksPerChild: 1 });
     const futures = Array.from({ length: 6 }, (_, i) => pool.submit<number>('square', i));
     const results = await within(20_000, Promise.all(futures.map((f) => f.result())), 'gh-115634 run');
@@ -144,7 +144,7 @@ describe('rule 4: maxTasksPerChild', () => {
     await within(10_000, pool.shutdown(), 'shutdown');
   });
 
-  test('rule 4: a worker is replaced only while work remains', async () => {
+  test('R4 max-tasks-per-child: a worker is replaced only while work remains', async () => {
     const { pool, spawnedPids, events } = startPool({ maxWorkers: 1, maxTasksPerChild: 2 });
     const futures = Array.from({ length: 4 }, () => pool.submit<number>('sleepPid', 10));
     const pids = await Promise.all(futures.map((f) => f.result()));
@@ -157,7 +157,7 @@ describe('rule 4: maxTasksPerChild', () => {
     expect(eventsOfType(events, 'worker-exited').map((e) => e.reason)).toEqual(['recycled', 'recycled']);
   });
 
-  test('rule 4: sequential tasks with maxTasksPerChild 2 change PID every two tasks', async () => {
+  test('R4 max-tasks-per-child: sequential tasks with maxTasksPerChild 2 change PID every two tasks', async () => {
     const { pool } = startPool({ maxWorkers: 2, maxTasksPerChild: 2 });
     const pids: number[] = [];
     for (let i = 0; i < 6; i++) pids.push(await pool.submit<number>('pid').result());
@@ -167,7 +167,7 @@ describe('rule 4: maxTasksPerChild', () => {
     expect(new Set(pids).size).toBe(3);
   });
 
-  test('rule 4: map with maxTasksPerChild and chunks completes', async () => {
+  test('R4 max-tasks-per-child: map with maxTasksPerChild and chunks completes', async () => {
     const { pool } = startPool({ maxWorkers: 2, maxTasksPerChild: 2 });
     const results: number[] = [];
     const items = Array.from({ length: 30 }, (_, i) => i);
@@ -182,21 +182,21 @@ describe('rule 4: maxTasksPerChild', () => {
   });
 });
 
-describe('rule 5: sync and async tasks', () => {
-  test('rule 5: an async task is awaited by the worker and its resolved value returned', async () => {
+describe('R5 sync-and-async-tasks: sync and async tasks', () => {
+  test('R5 sync-and-async-tasks: an async task is awaited by the worker and its resolved value returned', async () => {
     const { pool } = startPool({ maxWorkers: 1 });
     expect(await pool.submit('asyncSleepThen', 50, { done: true }).result()).toEqual({ done: true });
     expect(await pool.submit('add', 2, 3).result()).toBe(5);
   });
 
-  test('rule 5: a rejected async task rejects its future with the error', async () => {
+  test('R5 sync-and-async-tasks: a rejected async task rejects its future with the error', async () => {
     const { pool } = startPool({ maxWorkers: 1 });
     const error = await pool.submit('asyncFail', 'async boom').exception();
     expect(error).toBeInstanceOf(RangeError);
     expect((error as Error).message).toBe('async boom');
   });
 
-  test('rule 5: a worker runs one async task at a time (results in submission order on one worker)', async () => {
+  test('R5 sync-and-async-tasks: a worker runs one async task at a time (results in submission order on one worker)', async () => {
     const { pool } = startPool({ maxWorkers: 1 });
     const order: number[] = [];
     const futures = [150, 10, 80].map((ms, i) => {

@@ -4,7 +4,7 @@
  * started with child_process.fork and talks through `process.send`. Both
  * use structured clone, so the rest of the worker does not care which.
  */
-import type { ParentMessage, WorkerMessage } from '../protocol';
+import type { ParentMessage, WorkerMessage } from '../common/protocol';
 
 export interface ParentChannel {
   /** Throws synchronously when the message cannot be cloned. */

@@ -8,9 +8,9 @@
  *      ones, and reports each result or error through the outbox;
  *   3. on `exit`, sends what is left and exits 0; on losing its parent, exits.
  */
-import { now } from '../clock';
-import type { InitMessage, RunMessage, WireError, WireTask } from '../protocol';
-import { toWireError } from '../wire-error';
+import { now } from '../common/clock';
+import type { InitMessage, RunMessage, WireError, WireTask } from '../common/protocol';
+import { toWireError } from '../common/wire-error';
 import { captureOutput } from './capture-output';
 import { connectToParent } from './channel';
 import { installWorkerGlobals } from './globals';

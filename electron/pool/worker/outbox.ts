@@ -8,9 +8,9 @@
  * (flushed every few milliseconds or every few hundred lines), so a task
  * printing a million lines costs thousands of messages, not a million.
  */
-import { findUnclonable } from '../clone-check';
-import { now } from '../clock';
-import type { DoneRecord, OutRecord, WireError } from '../protocol';
+import { findUnclonable } from '../common/clone-check';
+import { now } from '../common/clock';
+import type { DoneRecord, OutRecord, WireError } from '../common/protocol';
 import type { ParentChannel } from './channel';
 
 const BURST_GAP_MS = 4;

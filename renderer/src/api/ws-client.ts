@@ -3,7 +3,7 @@
  * page was opened with the access token; the server set it as a cookie, so
  * the WebSocket handshake carries it. Calls made while (re)connecting wait.
  */
-import { API_METHODS, type PlaygroundApi } from '../../../shared/api';
+import { remoteApi, type PlaygroundApi } from '../../../shared/api';
 import { MAX_MESSAGE_BYTES } from '../../../shared/limits';
 import type { RunEventBatch } from '../../../shared/run-events';
 import type { RpcRequest, ServerMessage } from '../../../shared/rpc';
@@ -64,13 +64,10 @@ export function connectWebSocketApi(url = defaultUrl()): PlaygroundApi {
     });
   };
 
-  const api: Partial<Record<keyof PlaygroundApi, unknown>> = {};
-  for (const method of API_METHODS) api[method] = (...params: unknown[]) => call(method, params);
-  api.onRunEvents = (listener: (batch: RunEventBatch) => void) => {
+  return remoteApi(call, (listener) => {
     listeners.add(listener);
     return () => listeners.delete(listener);
-  };
-  return api as PlaygroundApi;
+  });
 }
 
 /** Why `text` cannot be sent to the host, or null when it fits. */

@@ -1,7 +1,7 @@
 /** The app once started: stores in context, theme and shortcuts applied, the workbench. */
 import { use, useState, useSyncExternalStore } from 'react';
 import { Workbench } from '../layout/Workbench';
-import { AppContext, type AppStores } from '../state/app-context';
+import { AppContext, type AppStores } from './app-context';
 import { useGlobalShortcuts } from './use-global-shortcuts';
 import { useDocumentTheme } from './use-theme';
 

@@ -4,19 +4,19 @@
  * no host the app still opens, with the code it has, and says what is wrong.
  */
 import { getApi } from '../api';
-import type { AppStores } from '../state/app-context';
-import { CodeCheckStore } from '../state/code-check-store';
-import { DraftErrors } from '../state/draft-errors';
-import { HistoryStore } from '../state/history-store';
-import { NoticesStore } from '../state/notices-store';
-import { PagesStore } from '../state/pages-store';
-import { RunCache } from '../state/run-cache';
-import { RunViewer } from '../state/run-viewer';
-import { SweepStore } from '../state/sweep-store';
-import { ProblemsStore } from '../state/problems-store';
-import { RunController } from '../state/run-controller';
-import { RunSession } from '../state/run-session';
-import { errorText, loadWorkspace, WorkspaceStore } from '../state/workspace-store';
+import type { AppStores } from './app-context';
+import { CodeCheckStore } from '../editor/code-check-store';
+import { DraftErrors } from '../runbar/draft-errors';
+import { HistoryStore } from '../history/history-store';
+import { NoticesStore } from '../notices/notices-store';
+import { PagesStore } from '../layout/pages-store';
+import { RunCache } from '../run/run-cache';
+import { RunViewer } from '../run/run-viewer';
+import { SweepStore } from '../sweep/sweep-store';
+import { ProblemsStore } from '../problems/problems-store';
+import { RunController } from '../run/run-controller';
+import { RunSession } from '../run/run-session';
+import { errorText, loadWorkspace, WorkspaceStore } from '../workspace/workspace-store';
 import { TerminalStore } from '../terminal/terminal-store';
 
 export async function boot(): Promise<AppStores> {

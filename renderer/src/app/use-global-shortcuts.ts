@@ -3,7 +3,7 @@
  * insert a line). F6 / Shift+F6 move between panes.
  */
 import { useEffect } from 'react';
-import type { RunController } from '../state/run-controller';
+import type { RunController } from '../run/run-controller';
 import { cyclePanes } from './pane-cycle';
 
 export function useGlobalShortcuts(controller: RunController): void {

@@ -32,14 +32,6 @@ export function ExamplesIcon() {
   );
 }
 
-export function CodeIcon() {
-  return (
-    <svg {...base}>
-      <path d="M9 7l-5 5 5 5M15 7l5 5-5 5" />
-    </svg>
-  );
-}
-
 export function SunIcon() {
   return (
     <svg {...base}>
@@ -62,14 +54,6 @@ export function HistoryIcon() {
     <svg {...base}>
       <path d="M3 12a9 9 0 1 0 3-6.7L3 8" />
       <path d="M3 3v5h5M12 7v5l3 2" />
-    </svg>
-  );
-}
-
-export function CompareIcon() {
-  return (
-    <svg {...base}>
-      <path d="M3 5h10M3 9h16M3 15h7M3 19h13" />
     </svg>
   );
 }

@@ -13,7 +13,7 @@ import { ExportButtons } from '../export/ExportButtons';
 import { TIMELINE_LEGEND } from '../export/run-exports';
 import type { SnapshotPart } from '../export/svg-snapshot';
 import { sameCode } from '../gallery/load-example';
-import { useTheme } from '../state/hooks';
+import { useTheme } from '../app/hooks';
 import { layoutLanes, makeScale } from '../timeline/geometry';
 import { Legend } from '../timeline/Legend';
 import { TimeAxis } from '../timeline/TimeAxis';

@@ -5,9 +5,9 @@
 import { useEffect } from 'react';
 import type { SavedRunSummary } from '../../../shared/api';
 import type { RunModel } from '../../../shared/run-model';
-import { useApp } from '../state/app-context';
-import { useHistory } from '../state/hooks';
-import { useStoreVersion } from '../state/use-store';
+import { useApp } from '../app/app-context';
+import { useHistory } from '../app/hooks';
+import { useStoreVersion } from '../store/use-store';
 
 export interface ComparedRun {
   summary: SavedRunSummary;

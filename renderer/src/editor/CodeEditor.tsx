@@ -6,8 +6,8 @@
 import Editor, { type OnMount } from '@monaco-editor/react';
 import type { editor } from 'monaco-editor';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useApp } from '../state/app-context';
-import { useCode, useTheme } from '../state/hooks';
+import { useApp } from '../app/app-context';
+import { useCode, useTheme } from '../app/hooks';
 import { FONT_MONO } from '../theme/fonts';
 import { useZoom } from '../theme/zoom';
 import { attachEditor } from './editor-bridge';

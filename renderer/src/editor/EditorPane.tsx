@@ -1,6 +1,6 @@
 /** The editor panel: a tasks.ts tab with the code's check status, and the editor. */
-import { useApp } from '../state/app-context';
-import { useStoreVersion } from '../state/use-store';
+import { useApp } from '../app/app-context';
+import { useStoreVersion } from '../store/use-store';
 import { CodeEditor } from './CodeEditor';
 
 export function EditorPane({ onReady }: { onReady(): void }) {

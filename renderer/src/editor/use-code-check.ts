@@ -1,7 +1,7 @@
-/** Checks the code a moment after each edit (see state/check-code.ts). */
+/** Checks the code a moment after each edit (see check-code.ts). */
 import { useEffect } from 'react';
-import { useApp } from '../state/app-context';
-import { checkCode } from '../state/check-code';
+import { useApp } from '../app/app-context';
+import { checkCode } from './check-code';
 
 const CHECK_DELAY_MS = 350;
 

@@ -7,9 +7,10 @@ import { useState } from 'react';
 import type { Example } from '../../../shared/examples';
 import { Dialog } from '../common/Dialog';
 import { focusEditor } from '../editor/editor-bridge';
-import { useApp } from '../state/app-context';
-import { useExampleId } from '../state/hooks';
+import { useApp } from '../app/app-context';
+import { useExampleId } from '../app/hooks';
 import { ExampleList } from './ExampleList';
+import { ReplaceConfirm } from './ReplaceConfirm';
 import { hasOwnCode, loadExample } from './load-example';
 
 interface Props {
@@ -45,21 +46,15 @@ export function ExamplesDialog({ open, onClose }: Props) {
       testId="examples-dialog"
     >
       {pending ? (
-        <div className="confirm">
-          <p>
-            The editor holds code of your own. Loading <strong>{pending.title}</strong> replaces it and the
-            run settings.
-          </p>
-          <p className="confirm__hint">You can get your code back with Undo (Ctrl+Z) in the editor.</p>
-          <div className="confirm__actions">
-            <button type="button" className="btn btn--primary" onClick={() => load(pending)} autoFocus>
-              Replace with the example
-            </button>
-            <button type="button" className="btn btn--ghost" onClick={() => setPending(null)}>
-              Keep my code
-            </button>
-          </div>
-        </div>
+        <ReplaceConfirm
+          hint="You can get your code back with Undo (Ctrl+Z) in the editor."
+          replaceLabel="Replace with the example"
+          onReplace={() => load(pending)}
+          onKeep={() => setPending(null)}
+        >
+          The editor holds code of your own. Loading <strong>{pending.title}</strong> replaces it and the run
+          settings.
+        </ReplaceConfirm>
       ) : (
         <>
           <p className="dialog__intro">

@@ -4,7 +4,7 @@
  * keeps the old code in its undo history either way.
  */
 import { EXAMPLES, type Example } from '../../../shared/examples';
-import type { WorkspaceStore } from '../state/workspace-store';
+import type { WorkspaceStore } from '../workspace/workspace-store';
 
 const normalise = (code: string): string => code.replace(/\r\n/g, '\n').trim();
 

@@ -3,9 +3,9 @@
  * to see it again; tick two or more to compare them; run a sweep.
  */
 import { useSyncExternalStore } from 'react';
-import { useApp } from '../state/app-context';
-import { useHistory } from '../state/hooks';
-import { useStoreVersion } from '../state/use-store';
+import { useApp } from '../app/app-context';
+import { useHistory } from '../app/hooks';
+import { useStoreVersion } from '../store/use-store';
 import { baselineAndCompare } from './baseline';
 import { HistoryItem } from './HistoryItem';
 

@@ -5,7 +5,7 @@
  */
 import type { SavedRunSummary } from '../../../shared/api';
 import type { RunSpec } from '../../../shared/run-spec';
-import type { AppStores } from '../state/app-context';
+import type { AppStores } from '../app/app-context';
 
 export function baselineName(spec: Pick<RunSpec, 'fn'>): string {
   return `${spec.fn} · serial baseline`;

@@ -6,7 +6,7 @@
  */
 import { Group, Panel, Separator } from 'react-resizable-panels';
 import { ComparePage } from '../compare/ComparePage';
-import { usePages } from '../state/hooks';
+import { usePages } from '../app/hooks';
 import { SweepPage } from '../sweep/SweepPage';
 import { EditorColumn } from './EditorColumn';
 import { OutputColumn } from './OutputColumn';

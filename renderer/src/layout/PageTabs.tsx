@@ -1,8 +1,8 @@
 /** Tabs over the main area once a comparison or a sweep is open: the playground, then each page. */
-import { useApp } from '../state/app-context';
-import { usePages } from '../state/hooks';
-import { useStoreVersion } from '../state/use-store';
-import type { PageId } from '../state/pages-store';
+import { useApp } from '../app/app-context';
+import { usePages } from '../app/hooks';
+import { useStoreVersion } from '../store/use-store';
+import type { PageId } from './pages-store';
 
 const TITLES: Record<PageId, string> = { compare: 'Compare', sweep: 'Sweep' };
 

@@ -1,7 +1,7 @@
 /** The title bar: the app, the examples, text size, theme, and which host this is. */
 import { ExamplesIcon, LogoIcon, MoonIcon, SunIcon } from '../common/icons';
-import { useApp } from '../state/app-context';
-import { useTheme } from '../state/hooks';
+import { useApp } from '../app/app-context';
+import { useTheme } from '../app/hooks';
 import { stepZoom, useZoom, ZOOM_STEPS } from '../theme/zoom';
 
 export function TopBar({ onOpenExamples }: { onOpenExamples(): void }) {

@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import type { Layout } from 'react-resizable-panels';
-import { useApp } from '../state/app-context';
+import { useApp } from '../app/app-context';
 
 export function usePaneLayout(groupId: string, panelIds: readonly string[]) {
   const { workspace } = useApp();

@@ -3,8 +3,8 @@
  * file was kept: nothing is ever dropped silently. Each notice is dismissed
  * on its own and does not come back.
  */
-import { useApp } from '../state/app-context';
-import { useStoreVersion } from '../state/use-store';
+import { useApp } from '../app/app-context';
+import { useStoreVersion } from '../store/use-store';
 
 export function DataNotices() {
   const { notices } = useApp();

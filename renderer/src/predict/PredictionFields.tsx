@@ -4,8 +4,8 @@
  * Kept in the workspace; sent with the next run (and saved with it).
  */
 import { useState } from 'react';
-import { useApp } from '../state/app-context';
-import { useWorkspaceValue } from '../state/hooks';
+import { useApp } from '../app/app-context';
+import { useWorkspaceValue } from '../app/hooks';
 
 export function PredictionFields() {
   const { workspace } = useApp();

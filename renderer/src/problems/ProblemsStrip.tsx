@@ -4,9 +4,9 @@
  * their line. Dismissable; the next Run clears it too. The code is never touched.
  */
 import { focusEditorAt } from '../editor/editor-bridge';
-import { useApp } from '../state/app-context';
-import type { Problem } from '../state/problems-store';
-import { useStoreVersion } from '../state/use-store';
+import { useApp } from '../app/app-context';
+import type { Problem } from './problems-store';
+import { useStoreVersion } from '../store/use-store';
 
 const SOURCE_LABEL: Record<Problem['source'], string> = {
   code: 'tasks.ts',

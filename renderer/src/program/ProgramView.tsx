@@ -6,7 +6,7 @@
 import { useEffect, useId, useState } from 'react';
 import { pythonProgram, typescriptProgram } from '../../../shared/program-text';
 import { monaco } from '../editor/monaco-setup';
-import { useSpec, useTheme } from '../state/hooks';
+import { useSpec, useTheme } from '../app/hooks';
 
 type Language = 'typescript' | 'python';
 

@@ -1,6 +1,6 @@
 /** Which exported function of tasks.ts each task calls (the names come from the host's check of the code). */
-import { useApp } from '../state/app-context';
-import { useStoreVersion } from '../state/use-store';
+import { useApp } from '../app/app-context';
+import { useStoreVersion } from '../store/use-store';
 import { Field } from './Field';
 
 interface Props {

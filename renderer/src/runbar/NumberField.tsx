@@ -4,7 +4,7 @@
  * what is wrong, and Run is refused until it is fixed.
  */
 import { useState } from 'react';
-import { useApp } from '../state/app-context';
+import { useApp } from '../app/app-context';
 import { Field } from './Field';
 import type { SpecField } from './run-form';
 

@@ -4,8 +4,8 @@
  * Problems show under each field as you type; Run refuses to send them.
  */
 import { LIMITS } from '../../../shared/run-spec';
-import { useApp } from '../state/app-context';
-import { useRunSession, useSpec } from '../state/hooks';
+import { useApp } from '../app/app-context';
+import { useRunSession, useSpec } from '../app/hooks';
 import { AdvancedPopover } from './AdvancedPopover';
 import { FunctionPicker } from './FunctionPicker';
 import { InputsField } from './InputsField';

@@ -3,7 +3,7 @@
  * after another in a single process, like Python's built-in map) and sweeps.
  */
 import { runSerialBaseline } from '../history/baseline';
-import { useApp } from '../state/app-context';
+import { useApp } from '../app/app-context';
 
 export function RunExtras({ serial }: { serial: boolean }) {
   const stores = useApp();

@@ -4,9 +4,9 @@
  * the workspace is saved, and which host this is.
  */
 import { formatSeconds } from '../../../shared/timeline-scale';
-import { useApp } from '../state/app-context';
-import { useRunSession, useSaveState } from '../state/hooks';
-import type { SaveState } from '../state/workspace-store';
+import { useApp } from '../app/app-context';
+import { useRunSession, useSaveState } from '../app/hooks';
+import type { SaveState } from '../workspace/workspace-store';
 import { useNow } from '../timeline/use-now';
 import { runStatus } from './outcome';
 

@@ -1,6 +1,6 @@
 /** The run's state in a few words, for the status bar. */
 import { formatSeconds } from '../../../shared/timeline-scale';
-import type { RunSession } from '../state/run-session';
+import type { RunSession } from '../run/run-session';
 
 export type Tone = 'idle' | 'running' | 'ok' | 'bad' | 'stopped';
 

@@ -7,8 +7,8 @@ import { useState } from 'react';
 import { LIMITS } from '../../../shared/run-spec';
 import { defaultSweepMax, parseChunkList, workerValues, type SweepKind } from '../../../shared/sweep';
 import { Dialog } from '../common/Dialog';
-import { useApp } from '../state/app-context';
-import { usePages, useSpec } from '../state/hooks';
+import { useApp } from '../app/app-context';
+import { usePages, useSpec } from '../app/hooks';
 
 export function SweepDialog() {
   const { host, controller, sweeps } = useApp();

@@ -1,5 +1,5 @@
 /** A sweep's progress: which run of how many, a bar, and Cancel. */
-import type { SweepState } from '../state/sweep-store';
+import type { SweepState } from './sweep-store';
 
 export function SweepProgress({ state, onCancel }: { state: SweepState; onCancel(): void }) {
   const total = state.plan.values.length;

@@ -3,7 +3,7 @@
  * read (a polite live log) and what tests check. Visually hidden; the xterm
  * view above shows the same lines.
  */
-import { useStoreVersion } from '../state/use-store';
+import { useStoreVersion } from '../store/use-store';
 import { lineText } from './terminal-feed';
 import type { TerminalStore } from './terminal-store';
 

@@ -1,7 +1,7 @@
 /** The terminal panel: header with actions, the xterm view and its text mirror. */
 import { useState } from 'react';
-import { useStoreVersion } from '../state/use-store';
-import { useShownTerminal, useTheme } from '../state/hooks';
+import { useStoreVersion } from '../store/use-store';
+import { useShownTerminal, useTheme } from '../app/hooks';
 import { useZoom } from '../theme/zoom';
 import { PanelHeader } from '../layout/PanelHeader';
 import { lineText } from './terminal-feed';

@@ -5,8 +5,9 @@
  * flushed after a short pause so a progress dot still shows up.
  */
 import type { RunEvent } from '../../../shared/run-events';
-import { FrameNotifier, LIVE_REFRESH_MS } from '../state/frame-notifier';
-import type { RunEventsListener } from '../state/run-session';
+import { LIVE_REFRESH_MS } from '../store/frame-notifier';
+import { ObservableStore } from '../store/observable-store';
+import type { RunEventsListener } from '../run/run-session';
 import { TerminalFeed, type TermLine } from './terminal-feed';
 
 const MAX_LINES = 20_000;
@@ -14,7 +15,11 @@ const PARTIAL_FLUSH_MS = 250;
 
 let nextId = 1;
 
-export class TerminalStore implements RunEventsListener {
+export class TerminalStore extends ObservableStore implements RunEventsListener {
+  constructor() {
+    super(LIVE_REFRESH_MS);
+  }
+
   /** Tells stores apart (the view makes a fresh terminal for each). */
   readonly id = nextId++;
   lines: TermLine[] = [];
@@ -24,10 +29,6 @@ export class TerminalStore implements RunEventsListener {
   generation = 0;
   #feed = new TerminalFeed();
   #timer: ReturnType<typeof setTimeout> | null = null;
-  readonly #notifier = new FrameNotifier(LIVE_REFRESH_MS);
-
-  subscribe = (listener: () => void): (() => void) => this.#notifier.subscribe(listener);
-  getVersion = (): number => this.#notifier.getVersion();
 
   /** Empty the terminal (a new run began, or the learner cleared it). */
   reset(): void {
@@ -37,7 +38,7 @@ export class TerminalStore implements RunEventsListener {
     this.#feed = new TerminalFeed();
     if (this.#timer !== null) clearTimeout(this.#timer);
     this.#timer = null;
-    this.#notifier.schedule();
+    this.changedSoon();
   }
 
   events(events: readonly RunEvent[]): void {
@@ -64,6 +65,6 @@ export class TerminalStore implements RunEventsListener {
     this.total += lines.length;
     // Trim in steps, not on every line.
     if (this.lines.length > MAX_LINES * 1.25) this.lines = this.lines.slice(this.lines.length - MAX_LINES);
-    this.#notifier.schedule();
+    this.changedSoon();
   }
 }

@@ -8,9 +8,9 @@ import type { Workspace } from '../../../shared/api';
 import { CODE_TOO_LONG, MAX_CODE_CHARS, MAX_MESSAGE_BYTES } from '../../../shared/limits';
 import { defaultWorkspace } from '../../../shared/workspace';
 import { sizeProblem } from '../api/ws-client';
-import { checkCode } from '../state/check-code';
-import { CodeCheckStore } from '../state/code-check-store';
-import { loadWorkspace, WorkspaceStore } from '../state/workspace-store';
+import { checkCode } from '../editor/check-code';
+import { CodeCheckStore } from '../editor/code-check-store';
+import { loadWorkspace, WorkspaceStore } from '../workspace/workspace-store';
 
 const tooLong = 'x'.repeat(MAX_CODE_CHARS + 1);
 

@@ -41,10 +41,6 @@ export function workerColor(theme: ThemeName, workerIndex: number): string {
   return colors[((workerIndex % colors.length) + colors.length) % colors.length]!;
 }
 
-export function workerColorCount(): number {
-  return WORKER_COLORS.dark.length;
-}
-
 /** What the timeline shows a task as: queued and dispatched are both "waiting". */
 export type BarState = 'waiting' | 'running' | 'done' | 'failed' | 'cancelled';
 

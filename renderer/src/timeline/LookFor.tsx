@@ -7,7 +7,7 @@
 import { useState } from 'react';
 import { EXAMPLES, findExample } from '../../../shared/examples';
 import { sameCode } from '../gallery/load-example';
-import { useCode, useExampleId } from '../state/hooks';
+import { useCode, useExampleId } from '../app/hooks';
 
 export function LookFor({ code: runCode }: { code?: string }) {
   const exampleId = useExampleId();

@@ -1,7 +1,7 @@
 /** Above the timeline while a saved run is reopened: which one, and the way back to the live run. */
-import { useApp } from '../state/app-context';
-import { useHistory } from '../state/hooks';
-import type { RunViewer } from '../state/run-viewer';
+import { useApp } from '../app/app-context';
+import { useHistory } from '../app/hooks';
+import type { RunViewer } from '../run/run-viewer';
 import { fullDate, outcomeText, specSummary } from '../history/run-text';
 
 export function SavedRunBanner({ viewer }: { viewer: RunViewer }) {

@@ -8,8 +8,8 @@
 import { useRef, useState, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
 import type { TaskRecord } from '../../../shared/run-model';
 import { fitDomainEnd, liveDomainEnd } from '../../../shared/timeline-scale';
-import type { ShownRun } from '../state/run-viewer';
-import { useTheme } from '../state/hooks';
+import type { ShownRun } from '../run/run-viewer';
+import { useTheme } from '../app/hooks';
 import { useZoom } from '../theme/zoom';
 import { buildBars, laneMids } from './bars';
 import { CallerLane } from './CallerLane';

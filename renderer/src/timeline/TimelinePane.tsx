@@ -4,8 +4,8 @@
  * compared, and the timeline itself.
  */
 import { useRef } from 'react';
-import { useApp } from '../state/app-context';
-import { useHistory, useShownRun } from '../state/hooks';
+import { useApp } from '../app/app-context';
+import { useHistory, useShownRun } from '../app/hooks';
 import { ExportButtons } from '../export/ExportButtons';
 import { TIMELINE_LEGEND } from '../export/run-exports';
 import type { SnapshotPart } from '../export/svg-snapshot';

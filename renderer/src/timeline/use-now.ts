@@ -4,7 +4,7 @@
  * ticks without a 60 Hz redraw competing with the workers for the CPU.
  */
 import { useEffect, useState } from 'react';
-import { LIVE_REFRESH_MS } from '../state/frame-notifier';
+import { LIVE_REFRESH_MS } from '../store/frame-notifier';
 
 export function useNow(active: boolean, read: () => number): number {
   const [, setTick] = useState(0);

@@ -1,0 +1,118 @@
+/**
+ * The driver programs: what the caller does with the pool in each mode,
+ * exactly as the equivalent Python program would (see shared/program-text.ts
+ * for the code shown to the user). Each prints what that program prints and
+ * records when each result reached it.
+ */
+import { asCompleted, type Future, type ProcessPoolExecutor } from '../../pool';
+import { formatValue } from '../../../shared/format-value';
+import type { RunMode } from '../../../shared/run-spec';
+import type { RunRecorder, SerialCall } from './recorder';
+import { SERIAL_RUNNER } from './task-files';
+
+export interface DriveOptions {
+  executor: ProcessPoolExecutor;
+  recorder: RunRecorder;
+  fn: string;
+  inputs: unknown[];
+  chunksize: number;
+  /** Deadline for collecting results, ms from the start of the driver; null for none. */
+  timeoutMs: number | null;
+}
+
+export type Driver = (options: DriveOptions) => Promise<void>;
+
+export const DRIVERS: Record<RunMode, Driver> = {
+  submit: driveSubmit,
+  map: driveMap,
+  as_completed: driveAsCompleted,
+  serial: driveSerial,
+};
+
+function deadlineFrom(timeoutMs: number | null): () => number | null {
+  if (timeoutMs === null) return () => null;
+  const end = performance.now() + timeoutMs;
+  return () => end - performance.now();
+}
+
+/** futures = [submit(fn, x) for x in inputs]; for f in futures: print(f.result()) */
+async function driveSubmit({ executor, recorder, fn, inputs, timeoutMs }: DriveOptions): Promise<void> {
+  const remaining = deadlineFrom(timeoutMs);
+  const futures = inputs.map((x) => executor.submit(fn, x));
+  for (const f of futures) {
+    const value = await deliver(recorder, f, f.result({ timeoutMs: remaining() }));
+    recorder.driver(formatValue(value));
+  }
+}
+
+/** for result in executor.map(fn, inputs, chunksize=k): print(result) */
+async function driveMap({
+  executor,
+  recorder,
+  fn,
+  inputs,
+  chunksize,
+  timeoutMs,
+}: DriveOptions): Promise<void> {
+  let index = 0;
+  let lastDelivered: number | null = null;
+  // A chunk's results reach the caller together: one delivery per task.
+  const delivered = (): void => {
+    const task = recorder.taskOfInput(index);
+    if (task !== null && task !== lastDelivered) recorder.delivered(task);
+    lastDelivered = task;
+  };
+  const results = executor.map(fn, inputs, { chunksize, timeoutMs });
+  for (;;) {
+    let step: IteratorResult<unknown>;
+    try {
+      step = await results.next();
+    } catch (error) {
+      delivered();
+      throw error;
+    }
+    if (step.done) break;
+    delivered();
+    index++;
+    recorder.driver(formatValue(step.value));
+  }
+}
+
+/** futures = [submit(fn, x) for x in inputs]; for f in as_completed(futures): print("Result:", f.result()) */
+async function driveAsCompleted({ executor, recorder, fn, inputs, timeoutMs }: DriveOptions): Promise<void> {
+  const futures = inputs.map((x) => executor.submit(fn, x));
+  for await (const f of asCompleted(futures, { timeoutMs })) {
+    const value = await deliver(recorder, f, f.result());
+    recorder.driver(`Result: ${formatValue(value)}`);
+  }
+}
+
+/**
+ * The baseline: every call one after another in a single process, like
+ * Python's built-in map(). One carrier task runs them all in one worker; the
+ * recorder turns its per-call timings into the run's tasks.
+ */
+async function driveSerial({ executor, recorder, fn, inputs, timeoutMs }: DriveOptions): Promise<void> {
+  recorder.hideCallsOf(SERIAL_RUNNER);
+  const carrier = executor.submit<SerialCall[]>(SERIAL_RUNNER, fn, inputs);
+  const calls = await carrier.result({ timeoutMs });
+  recorder.serialCalls(fn, inputs, calls, recorder.workerPids[0] ?? -1);
+  const failed = calls.find((c) => !c.ok);
+  if (failed?.error) {
+    const error = new Error(failed.error.message);
+    error.name = failed.error.name;
+    throw error;
+  }
+}
+
+/** Await a future's outcome and record that the caller now has it (success or failure). */
+async function deliver<T>(recorder: RunRecorder, future: Future<unknown>, outcome: Promise<T>): Promise<T> {
+  try {
+    const value = await outcome;
+    recorder.delivered(future.id);
+    return value;
+  } catch (error) {
+    if (future.done()) recorder.delivered(future.id);
+    throw error;
+  }
+}

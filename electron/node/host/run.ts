@@ -1,0 +1,140 @@
+/**
+ * One run of the playground: a fresh pool (fresh processes, like a fresh
+ * `with ProcessPoolExecutor(...)` block), the driver for the chosen mode,
+ * and a recorder. Ends with a summary line and a `run-finished` event,
+ * whatever happens: success, a task error, a broken pool, a timeout, Stop.
+ */
+import { BrokenProcessPool, ProcessPoolExecutor, TimeoutError, type WorkerLauncher } from '../../pool';
+import { formatValue } from '../../../shared/format-value';
+import type { RunEventBatch, RunOutcome } from '../../../shared/run-events';
+import type { RunSpec } from '../../../shared/run-spec';
+import { DRIVERS } from './drivers';
+import { errorInfo, RunRecorder } from './recorder';
+
+/** After Stop's SIGTERM, wait this long before SIGKILL. */
+const STOP_GRACE_MS = 400;
+
+export interface RunSetup {
+  runId: string;
+  spec: RunSpec;
+  inputs: unknown[];
+  initargs: unknown[];
+  taskCount: number;
+  moduleUrl: string;
+  launcher: WorkerLauncher;
+  /** Node flags for every worker (the heap cap). */
+  workerExecArgv: string[];
+  cpus: number;
+  send: (batch: RunEventBatch) => void;
+  /** Called with the complete log before the run's end reaches the UI (saves it to the history). */
+  persist(run: PlaygroundRun, outcome: RunOutcome): Promise<void>;
+}
+
+export class PlaygroundRun {
+  readonly runId: string;
+  readonly recorder: RunRecorder;
+  /** Settles (never rejects) when the run is over and every worker has exited. */
+  readonly finished: Promise<RunOutcome>;
+  #executor: ProcessPoolExecutor | null = null;
+  #stopRequested = false;
+
+  constructor(setup: RunSetup) {
+    this.runId = setup.runId;
+    const epoch = performance.timeOrigin + performance.now();
+    this.recorder = new RunRecorder(setup.runId, epoch, setup.send);
+    this.recorder.record({
+      type: 'run-started',
+      runId: setup.runId,
+      spec: setup.spec,
+      epoch,
+      cpus: setup.cpus,
+      taskCount: setup.taskCount,
+      inputCount: setup.inputs.length,
+      t: 0,
+    });
+    this.finished = this.#run(setup, epoch);
+  }
+
+  /** Stop: terminate the workers now, kill any that linger. */
+  stop(): void {
+    if (this.#stopRequested) return;
+    this.#stopRequested = true;
+    const executor = this.#executor;
+    if (!executor) return;
+    executor.terminateWorkers();
+    setTimeout(() => executor.killWorkers(), STOP_GRACE_MS).unref();
+  }
+
+  async #run(setup: RunSetup, epoch: number): Promise<RunOutcome> {
+    const { spec } = setup;
+    const recorder = this.recorder;
+    let outcome: RunOutcome = 'ok';
+    let message: string | undefined;
+    const executor = new ProcessPoolExecutor({
+      taskModule: setup.moduleUrl,
+      maxWorkers: spec.mode === 'serial' ? 1 : spec.maxWorkers,
+      initializer: spec.initializer,
+      initargs: setup.initargs,
+      maxTasksPerChild: spec.maxTasksPerChild,
+      launcher: setup.launcher,
+      workerExecArgv: setup.workerExecArgv,
+      onEvent: (e) => recorder.onPoolEvent(e),
+    });
+    this.#executor = executor;
+    try {
+      if (this.#stopRequested) throw new StoppedError();
+      await DRIVERS[spec.mode]({
+        executor,
+        recorder,
+        fn: spec.fn,
+        inputs: setup.inputs,
+        chunksize: spec.chunksize,
+        timeoutMs: spec.timeoutSec === null ? null : spec.timeoutSec * 1000,
+      });
+    } catch (error) {
+      if (this.#stopRequested || error instanceof StoppedError) {
+        outcome = 'stopped';
+        message = 'Stopped: the workers were terminated.';
+      } else {
+        outcome =
+          error instanceof BrokenProcessPool ? 'broken' : error instanceof TimeoutError ? 'timeout' : 'error';
+        const info = errorInfo(error);
+        message = `${info.name}: ${info.message}`;
+        recorder.driver(`Traceback (the driver stopped here): ${message}`, 'stderr');
+        if (info.remoteStack) recorder.driver(info.remoteStack, 'stderr');
+      }
+    }
+    // Like leaving a `with` block: wait for the work already started, then the workers' exit.
+    if (outcome === 'error' || outcome === 'timeout') {
+      recorder.driver(
+        'Waiting for the tasks still running, as leaving a with-block does (Stop ends them now)…',
+      );
+    }
+    await executor.shutdown({ wait: true });
+    if (this.#stopRequested && outcome === 'ok') {
+      outcome = 'stopped';
+      message = 'Stopped: the workers were terminated.';
+    }
+    const wallMs = performance.timeOrigin + performance.now() - epoch;
+    recorder.driver(
+      summaryLine(outcome, wallMs, setup.taskCount, recorder),
+      outcome === 'ok' ? 'stdout' : 'stderr',
+    );
+    recorder.finish(outcome, wallMs, message);
+    await setup.persist(this, outcome).catch((error: unknown) => {
+      console.error('Could not save the run to the history:', error);
+    });
+    recorder.flush();
+    return outcome;
+  }
+}
+
+class StoppedError extends Error {}
+
+function summaryLine(outcome: RunOutcome, wallMs: number, tasks: number, recorder: RunRecorder): string {
+  const pids = recorder.workerPids;
+  const what = outcome === 'ok' ? 'Done' : outcome === 'stopped' ? 'Stopped' : 'Failed';
+  const workers = `${pids.length} worker process${pids.length === 1 ? '' : 'es'}`;
+  const pidList = pids.length > 0 && pids.length <= 8 ? ` (PIDs ${pids.join(', ')})` : '';
+  return `${what} in ${formatValue(Math.round(wallMs) / 1000)} s · ${tasks} task${tasks === 1 ? '' : 's'} · ${workers}${pidList}`;
+}

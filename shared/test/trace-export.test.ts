@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { chromeTrace } from '../trace-export';
+import { sampleRun } from './sample-runs';
+
+describe('Chrome trace export', () => {
+  it('writes a Chrome trace: a named track per worker PID, a slice per task, deliveries as instants', () => {
+    const trace = chromeTrace([{ model: sampleRun(), name: 'run A' }]);
+    const json = JSON.parse(JSON.stringify(trace)) as typeof trace;
+    const names = json.traceEvents.filter((e) => e.ph === 'M' && e.name === 'process_name');
+    expect(names.map((e) => e.args?.name)).toEqual([
+      'run A · caller',
+      'run A · worker 0 (PID 100)',
+      'run A · worker 1 (PID 101)',
+    ]);
+    const slices = json.traceEvents.filter((e) => e.ph === 'X' && e.cat !== 'worker');
+    expect(slices.map((e) => [e.name, e.pid, e.ts, e.dur])).toEqual([
+      ['f(0)', 100, 42_000, 100_000],
+      ['f("a,b")', 101, 47_000, 100_000],
+    ]);
+    expect(json.traceEvents.filter((e) => e.ph === 'i')).toHaveLength(2);
+  });
+
+  it('puts two runs on one time axis', () => {
+    const trace = chromeTrace([
+      { model: sampleRun(1_000), name: 'A' },
+      { model: sampleRun(6_000), name: 'B' },
+    ]);
+    const firstSliceOfB = trace.traceEvents.find((e) => e.ph === 'X' && e.cat === 'ok' && e.ts! > 1_000_000);
+    expect(firstSliceOfB?.ts).toBe(5_042_000);
+  });
+
+  /** Track names in the order a trace viewer shows them (by process_sort_index). */
+  function trackOrder(trace: ReturnType<typeof chromeTrace>): string[] {
+    const meta = (name: string): Map<number, unknown> =>
+      new Map(
+        trace.traceEvents
+          .filter((e) => e.ph === 'M' && e.name === name)
+          .map((e) => [e.pid, Object.values(e.args!)[0]]),
+      );
+    const names = meta('process_name');
+    const order = meta('process_sort_index');
+    // Every track has its own place: ties would leave the order to the viewer.
+    expect(new Set(order.values()).size).toBe(names.size);
+    return [...names.keys()]
+      .sort((a, b) => (order.get(a) as number) - (order.get(b) as number))
+      .map((pid) => names.get(pid) as string);
+  }
+
+  it('orders the tracks: each run’s caller first, then its workers in lane order, idle ones too', () => {
+    const trace = chromeTrace([{ model: sampleRun(1_000, 100, { idleWorker: true }), name: 'A' }]);
+    expect(trackOrder(trace)).toEqual([
+      'A · caller',
+      'A · worker 0 (PID 100)',
+      'A · worker 1 (PID 101)',
+      'A · worker 2 (PID 102)',
+    ]);
+    // The idle worker's track shows its start-up, and nothing ran on it.
+    const onIdle = trace.traceEvents.filter((e) => e.pid === 102 && e.ph === 'X');
+    expect(onIdle.map((e) => [e.name, e.ts, e.dur])).toEqual([['worker start-up', 50_000, 40_000]]);
+  });
+
+  it('gives each compared run its own caller track, holding that run’s deliveries', () => {
+    const trace = chromeTrace([
+      { model: sampleRun(1_000, 100), name: 'A' },
+      { model: sampleRun(6_000, 200), name: 'B' },
+    ]);
+    expect(trackOrder(trace)).toEqual([
+      'A · caller',
+      'A · worker 0 (PID 100)',
+      'A · worker 1 (PID 101)',
+      'B · caller',
+      'B · worker 0 (PID 200)',
+      'B · worker 1 (PID 201)',
+    ]);
+    const callers = trace.traceEvents.filter(
+      (e) => e.name === 'process_name' && /caller$/.test(String(e.args?.name)),
+    );
+    const [a, b] = callers.map((e) => e.pid);
+    expect(a).not.toBe(b);
+    const deliveries = (pid: number | undefined): number[] =>
+      trace.traceEvents.filter((e) => e.ph === 'i' && e.pid === pid).map((e) => e.ts!);
+    expect(deliveries(a)).toEqual([144_000, 149_000]);
+    expect(deliveries(b)).toEqual([5_144_000, 5_149_000]);
+  });
+});
