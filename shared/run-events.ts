@@ -88,6 +88,37 @@ export type RunEvent =
   /** A line the driver program prints (its `console.log` / Python's `print`). */
   | { type: 'driver'; text: string; stream: 'stdout' | 'stderr'; t: number }
   | { type: 'pool-broken'; message: string; t: number }
+  /** A worker ran the initializer before its first task: worker-side start and end. */
+  | {
+      type: 'worker-initialized';
+      worker: number;
+      pid: number;
+      started: number;
+      finished: number;
+      ok: boolean;
+      t: number;
+    }
+  /** The caller set a deadline for collecting results (the timeout): `due` is when it falls due. */
+  | { type: 'deadline-set'; due: number; t: number }
+  /** The deadline passed before every result reached the caller: TimeoutError in the caller. */
+  | { type: 'timed-out'; message: string; t: number }
+  /** The learner pressed Stop. */
+  | { type: 'stop-requested'; t: number }
+  /**
+   * The driver called shutdown(wait, cancel_futures). `cancelled`: the tasks it
+   * cancelled (still waiting in the queue); `handedOver`: those already handed
+   * to a worker, which run on as CPython's do.
+   */
+  | {
+      type: 'shutdown-called';
+      wait: boolean;
+      cancelFutures: boolean;
+      cancelled: number[];
+      handedOver: number[];
+      t: number;
+    }
+  /** shutdown() returned to the caller. */
+  | { type: 'shutdown-returned'; t: number }
   | {
       type: 'run-finished';
       outcome: RunOutcome;

@@ -44,6 +44,23 @@ export interface WorkerRecord {
   reason: WorkerExitReason | null;
   /** Task ids in the order this worker ran them. */
   tasks: number[];
+  /** The initializer's run in this worker (worker-side times), if there was one. */
+  init: { started: number; finished: number; ok: boolean } | null;
+}
+
+export interface RunMarks {
+  /** When the caller's timeout falls due (ms since run start). */
+  deadline: number | null;
+  timedOut: { t: number; message: string } | null;
+  stopRequested: number | null;
+  shutdown: {
+    called: number;
+    wait: boolean;
+    cancelFutures: boolean;
+    cancelled: number[];
+    handedOver: number[];
+    returned: number | null;
+  } | null;
 }
 
 export interface RunFinish {
@@ -77,6 +94,8 @@ export class RunModel {
   readonly #workerByIndex = new Map<number, WorkerRecord>();
   finish: RunFinish | null = null;
   brokenMessage: string | null = null;
+  /** Instants the timeline marks: the caller's deadline, Stop, shutdown(). */
+  readonly marks: RunMarks = { deadline: null, timedOut: null, stopRequested: null, shutdown: null };
   /** Time of the latest event seen. */
   lastT = 0;
   outputDropped = 0;
@@ -198,6 +217,35 @@ export class RunModel {
       case 'pool-broken':
         this.brokenMessage = e.message;
         return;
+      case 'worker-initialized':
+        this.#ensureWorker(e.worker, e.pid, e.t).init = {
+          started: e.started,
+          finished: e.finished,
+          ok: e.ok,
+        };
+        return;
+      case 'deadline-set':
+        this.marks.deadline = e.due;
+        return;
+      case 'timed-out':
+        this.marks.timedOut = { t: e.t, message: e.message };
+        return;
+      case 'stop-requested':
+        this.marks.stopRequested ??= e.t;
+        return;
+      case 'shutdown-called':
+        this.marks.shutdown = {
+          called: e.t,
+          wait: e.wait,
+          cancelFutures: e.cancelFutures,
+          cancelled: e.cancelled,
+          handedOver: e.handedOver,
+          returned: null,
+        };
+        return;
+      case 'shutdown-returned':
+        if (this.marks.shutdown) this.marks.shutdown.returned = e.t;
+        return;
       case 'run-finished':
         this.finish = { outcome: e.outcome, message: e.message ?? null, wallMs: e.wallMs, t: e.t };
         return;
@@ -220,6 +268,7 @@ export class RunModel {
         signal: null,
         reason: null,
         tasks: [],
+        init: null,
       };
       this.#workerByIndex.set(index, w);
       this.workers.push(w);

@@ -69,4 +69,29 @@ describe('RunModel', () => {
     expect(model.finish?.outcome).toBe('ok');
     expect(model.elapsedMs).toBe(100);
   });
+  it('keeps the instants the timeline marks: initializer, deadline, timeout, Stop and shutdown', () => {
+    const model = RunModel.from([
+      ...log,
+      { type: 'worker-initialized', worker: 0, pid: 10, started: 30, finished: 39, ok: true, t: 40 },
+      { type: 'deadline-set', due: 1000, t: 2 },
+      { type: 'shutdown-called', wait: false, cancelFutures: true, cancelled: [8], handedOver: [7], t: 50 },
+      { type: 'shutdown-returned', t: 51 },
+      { type: 'timed-out', message: 'TimeoutError: 1 (of 2) futures unfinished', t: 1000 },
+      { type: 'stop-requested', t: 1200 },
+      { type: 'stop-requested', t: 1300 },
+    ]);
+    expect(model.worker(0)?.init).toEqual({ started: 30, finished: 39, ok: true });
+    expect(model.worker(1)?.init).toBeNull();
+    expect(model.marks.deadline).toBe(1000);
+    expect(model.marks.timedOut).toEqual({ t: 1000, message: 'TimeoutError: 1 (of 2) futures unfinished' });
+    expect(model.marks.stopRequested).toBe(1200);
+    expect(model.marks.shutdown).toEqual({
+      called: 50,
+      wait: false,
+      cancelFutures: true,
+      cancelled: [8],
+      handedOver: [7],
+      returned: 51,
+    });
+  });
 });
