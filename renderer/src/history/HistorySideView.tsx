@@ -3,6 +3,7 @@
  * to see it again; tick two or more to compare them; run a sweep.
  */
 import { useSyncExternalStore } from 'react';
+import { busyNoticeOf, serialReferences } from '../../../shared/busy-machine';
 import { useApp } from '../app/app-context';
 import { useHistory } from '../app/hooks';
 import { useStoreVersion } from '../store/use-store';
@@ -17,6 +18,7 @@ export function HistorySideView() {
   // Only whether a run is going on (not every frame of it): the list can be long.
   const busy = useSyncExternalStore(session.subscribe, () => session.active);
   const count = history.selected.length;
+  const references = serialReferences(history.runs);
   return (
     <div className="sideview history" data-testid="history">
       <div className="history__toolbar">
@@ -64,6 +66,7 @@ export function HistorySideView() {
               selected={history.isSelected(run.id)}
               shown={viewer.saved?.runId === run.id}
               busy={busy}
+              busyMachine={busyNoticeOf(run, references)}
               onSelect={(on) => history.toggle(run.id, on)}
               onOpen={() => {
                 pages.show(null);
