@@ -7,7 +7,7 @@
 import type { ChunkPoint } from '../../../shared/sweep';
 import { formatSeconds } from '../../../shared/timeline-scale';
 import { chartFrame, ChartFrame } from './ChartFrame';
-import { linearAxis, log2Axis, niceTicks } from './chart-geometry';
+import { besidePoint, linearAxis, log2Axis, niceTicks } from './chart-geometry';
 import { Whisker } from './Whisker';
 
 interface Props {
@@ -76,9 +76,9 @@ export function ChunkChart({ points, values, width, zoom }: Props) {
             <title>{`${text(p)}${p.wall.n > 1 ? ' (median)' : ''}`}</title>
           </circle>
           <text
-            x={x.at(p.chunksize) + 7 * zoom}
+            x={besidePoint(x.at(p.chunksize), frame.right, zoom).x}
             y={at(p.wall.median) - fontSize * 0.9}
-            textAnchor="start"
+            textAnchor={besidePoint(x.at(p.chunksize), frame.right, zoom).anchor}
             fontSize={fontSize}
             aria-hidden="true"
           >

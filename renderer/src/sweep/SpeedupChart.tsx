@@ -11,7 +11,7 @@ import type { AmdahlFit, WorkerPoint } from '../../../shared/sweep';
 import { formatSeconds } from '../../../shared/timeline-scale';
 import { chartFrame, ChartFrame } from './ChartFrame';
 import { ChartLegend, type LegendItem } from './ChartLegend';
-import { integerTicks, linearAxis, niceTicks, serialFractionText } from './chart-geometry';
+import { besidePoint, integerTicks, linearAxis, niceTicks, serialFractionText } from './chart-geometry';
 import { Whisker } from './Whisker';
 
 interface Props {
@@ -152,9 +152,9 @@ export function SpeedupChart({ points, fit, maxWorkers, cpus, width, zoom }: Pro
             </title>
           </circle>
           <text
-            x={x.at(p.workers) + 7 * zoom}
+            x={besidePoint(x.at(p.workers), frame.right, zoom).x}
             y={y.at(p.speedup.median) + fontSize * 1.5}
-            textAnchor="start"
+            textAnchor={besidePoint(x.at(p.workers), frame.right, zoom).anchor}
             fontSize={fontSize}
             aria-hidden="true"
           >
