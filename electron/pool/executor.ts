@@ -265,20 +265,21 @@ export class ProcessPoolExecutor {
       this.#settle(item, null, 'error', undefined, new TypeError(anonymousFunctionMessage()));
       return future;
     }
-    future[kOnCancel] = () => this.#onCancelled(item);
+    future[kOnCancel] = this.#onCancelled;
     this.#queue.push(item);
     this.#queued++;
     this.#pump();
     return future;
   }
 
-  #onCancelled(item: WorkItem): void {
+  /** A queued future was cancelled (one function for every future: no closure per task). */
+  readonly #onCancelled = (future: Future<unknown>): void => {
     this.#queued--;
     if (this.#listeners.size > 0) {
-      this.#emit({ type: 'task-finished', task: item.id, status: 'cancelled', at: now() });
+      this.#emit({ type: 'task-finished', task: future.id, status: 'cancelled', at: now() });
     }
     this.#stopIdleWorkersIfDone();
-  }
+  };
 
   // ───────────────────────────── dispatching ─────────────────────────────
 
@@ -489,7 +490,8 @@ export class ProcessPoolExecutor {
             finishedAny = true;
           }
         }
-        if (finishedAny) this.#pumpSoon();
+        // Nothing queued and still open: no worker to feed and none to stop.
+        if (finishedAny && (this.#queued > 0 || this.#state !== 'open')) this.#pumpSoon();
         return;
       }
     }
