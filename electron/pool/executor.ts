@@ -306,12 +306,17 @@ export class ProcessPoolExecutor {
     this.#stopIdleWorkersIfDone();
   }
 
-  /** The worker idle the longest; else (short tasks, pool full) the least loaded one. */
+  /**
+   * The idle worker that finished last — its process is still running or just
+   * asleep, warm in the CPU's caches, so one-at-a-time submits keep going to the
+   * same process (rule 2) instead of waking a colder one each time; else (short
+   * tasks, pool full) the least loaded one.
+   */
   #pickWorker(depth: number): WorkerSlot | null {
     let best: WorkerSlot | null = null;
     for (const slot of this.#workers) {
       if (slot.state !== 'ready' || slot.inflight.length > 0 || this.#quota(slot) === 0) continue;
-      if (!best || slot.idleSince < best.idleSince) best = slot;
+      if (!best || slot.idleSince > best.idleSince) best = slot;
     }
     if (best || depth === 1) return best;
     for (const slot of this.#workers) {
