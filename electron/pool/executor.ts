@@ -41,6 +41,7 @@ import { MapIterator, type MapOptions } from './map-iterator';
 import type { DoneRecord, InitFailedMessage, WireTask, WorkerMessage } from './protocol';
 import { Deque } from './deque';
 import { anonymousFunctionMessage, taskName, type TaskRef } from './task-ref';
+import { holdLoop, releaseLoop } from './loop-hold';
 import { locateTaskModule, prepareTaskModule, type ResolvedTaskModule } from './task-module';
 import { fromWireError } from './wire-error';
 import { trackWorker, untrackWorker } from './worker-registry';
@@ -86,6 +87,8 @@ class WorkerSlot {
   /** The last few KB of raw stderr: tells an out-of-memory death from others. */
   stderrTail = '';
   killTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Whether this worker holds the event loop open now (starting, busy or stopping). */
+  holdsLoop = false;
   handle!: WorkerHandle;
   constructor(readonly index: number) {}
 
@@ -368,7 +371,7 @@ export class ProcessPoolExecutor {
         }
       }
     }
-    slot.handle.keepAlive?.(true);
+    syncLoopHold(slot);
   }
 
   /** Fail the items whose arguments cannot be cloned; return the others. */
@@ -444,6 +447,7 @@ export class ProcessPoolExecutor {
       },
     );
     trackWorker(slot.handle);
+    syncLoopHold(slot);
     slot.handle.send({
       t: 'init',
       module: this.#module.url,
@@ -468,7 +472,7 @@ export class ProcessPoolExecutor {
         if (this.#listeners.size > 0) {
           this.#emit({ type: 'worker-ready', worker: slot.index, pid: message.pid, at: message.at });
         }
-        slot.handle.keepAlive?.(false);
+        syncLoopHold(slot);
         this.#pump();
         return;
       case 'init-failed':
@@ -531,7 +535,7 @@ export class ProcessPoolExecutor {
     if (slot.inflight.length === 0) {
       slot.idleSince = now();
       if (slot.state === 'ready' && this.#quota(slot) === 0) this.#stopWorker(slot, 'recycled', 'exit');
-      else if (slot.state === 'ready') slot.handle.keepAlive?.(false);
+      else syncLoopHold(slot);
     }
     // The worker is idle (or retiring) before anyone sees the result, so a caller that
     // submits again from a done callback or right after `await result()` reuses it.
@@ -602,7 +606,7 @@ export class ProcessPoolExecutor {
     if (slot.state === 'exited') return;
     if (slot.stopReason === null || reason === 'killed') slot.stopReason = reason;
     slot.state = 'stopping';
-    slot.handle.keepAlive?.(true);
+    syncLoopHold(slot);
     if (how === 'exit') slot.handle.send({ t: 'exit' });
     else slot.handle.signal(how);
     if (how !== 'SIGKILL' && slot.killTimer === null) {
@@ -617,6 +621,7 @@ export class ProcessPoolExecutor {
     if (slot.state === 'exited') return;
     const expected = slot.stopReason !== null;
     slot.state = 'exited';
+    syncLoopHold(slot);
     this.#workers.delete(slot);
     untrackWorker(slot.handle);
     if (slot.killTimer !== null) clearTimeout(slot.killTimer);
@@ -720,6 +725,18 @@ export class ProcessPoolExecutor {
       }
     }
   }
+}
+
+/** A worker holds the event loop open while it is starting, has work, or is stopping. */
+function syncLoopHold(slot: WorkerSlot): void {
+  const want =
+    slot.state === 'starting' ||
+    slot.state === 'stopping' ||
+    (slot.state === 'ready' && slot.inflight.length > 0);
+  if (want === slot.holdsLoop) return;
+  slot.holdsLoop = want;
+  if (want) holdLoop();
+  else releaseLoop();
 }
 
 function toWireTask(item: WorkItem): WireTask {

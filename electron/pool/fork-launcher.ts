@@ -55,7 +55,6 @@ export class ForkLauncher implements WorkerLauncher {
 class ForkedWorker implements WorkerHandle {
   readonly #child: ChildProcess;
   #exited = false;
-  #keepingAlive = true;
 
   constructor(child: ChildProcess, events: WorkerEvents) {
     this.#child = child;
@@ -87,6 +86,17 @@ class ForkedWorker implements WorkerHandle {
       setTimeout(report, DRAIN_AFTER_EXIT_MS).unref();
     });
     child.on('close', report);
+    // The pool keeps the event loop alive while it needs this worker (loop-hold.ts); the
+    // process handle, the IPC channel and the stdio pipes would each hold it for good.
+    // Piped stdio streams are sockets (typed as plain Readables).
+    for (const handle of [
+      child,
+      child.channel,
+      child.stdout as Socket | null,
+      child.stderr as Socket | null,
+    ]) {
+      handle?.unref();
+    }
   }
 
   get pid(): number | undefined {
@@ -100,24 +110,5 @@ class ForkedWorker implements WorkerHandle {
 
   signal(signal: 'SIGTERM' | 'SIGKILL'): void {
     if (!this.#exited) this.#child.kill(signal);
-  }
-
-  /**
-   * The WorkerHandle contract: an idle worker must not keep this process's
-   * event loop alive, so a script that forgets shutdown() still exits (the
-   * exit hook in worker-registry.ts then kills the idle workers). The process
-   * handle, the IPC channel and the stdio pipes each hold the loop.
-   */
-  keepAlive(active: boolean): void {
-    if (this.#exited || this.#keepingAlive === active) return;
-    this.#keepingAlive = active;
-    const child = this.#child;
-    // Piped stdio streams are sockets (typed as plain Readables).
-    const pipes = [child.stdout, child.stderr] as (Socket | null)[];
-    for (const handle of [child, child.channel, ...pipes]) {
-      if (!handle) continue;
-      if (active) handle.ref();
-      else handle.unref();
-    }
   }
 }
