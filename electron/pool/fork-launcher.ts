@@ -1,12 +1,15 @@
 /**
- * Starts workers with Node's child_process.fork, using structured-clone
- * ("advanced") serialization — the same cloning utilityProcess.postMessage
- * does, so a value that travels here travels under Electron too.
+ * Starts workers with Node's child_process.fork. Values travel by structured
+ * clone — the same cloning utilityProcess.postMessage does, so a value that
+ * travels here travels under Electron too — over a JSON IPC channel that
+ * carries plain messages as they are, plus a pipe for large cloned ones
+ * (fork-channel.ts, wire-codec.ts).
  */
-import { fork, type ChildProcess } from 'node:child_process';
+import { fork, type ChildProcess, type Serializable } from 'node:child_process';
 import type { Socket } from 'node:net';
 import type { WorkerEvents, WorkerHandle, WorkerLauncher, WorkerLaunchOptions } from './launcher';
 import type { ParentMessage, WorkerMessage } from './protocol';
+import { BULK_FD, BULK_FD_ENV, ForkChannel } from './fork-channel';
 import { defaultWorkerScript } from './worker-script';
 
 export interface ForkLauncherOptions {
@@ -35,11 +38,13 @@ export class ForkLauncher implements WorkerLauncher {
     let child: ChildProcess;
     try {
       child = fork(script, [], {
-        serialization: 'advanced',
-        stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+        // JSON framing; wire-codec.ts structured-clones whatever JSON would not carry exactly.
+        serialization: 'json',
+        // fd 4: the bulk pipe for large cloned messages (BULK_FD).
+        stdio: ['ignore', 'pipe', 'pipe', 'ipc', 'pipe'],
         // Never inherit our own flags (a test runner's or tsx's loaders).
         execArgv: [...(this.#options.execArgv ?? []), ...options.execArgv],
-        env: this.#options.env ?? process.env,
+        env: { ...(this.#options.env ?? process.env), [BULK_FD_ENV]: String(BULK_FD) },
         cwd: this.#options.cwd,
       });
     } catch (error) {
@@ -54,6 +59,7 @@ export class ForkLauncher implements WorkerLauncher {
 
 class ForkedWorker implements WorkerHandle {
   readonly #child: ChildProcess;
+  readonly #channel: ForkChannel<WorkerMessage, ParentMessage>;
   #exited = false;
 
   constructor(child: ChildProcess, events: WorkerEvents) {
@@ -68,7 +74,13 @@ class ForkedWorker implements WorkerHandle {
     child.on('spawn', () => {
       if (child.pid !== undefined) events.spawn(child.pid);
     });
-    child.on('message', (message) => events.message(message as WorkerMessage));
+    const bulk = (child.stdio[BULK_FD] as Socket | null | undefined) ?? null;
+    this.#channel = new ForkChannel<WorkerMessage, ParentMessage>(
+      (raw, done) => child.send(raw as Serializable, done && (() => done())),
+      bulk,
+      (message) => events.message(message),
+    );
+    child.on('message', (raw) => this.#channel.receive(raw));
     child.stdout?.setEncoding('utf8').on('data', (text: string) => events.output('stdout', text));
     child.stderr?.setEncoding('utf8').on('data', (text: string) => events.output('stderr', text));
     child.on('error', (error) => {
@@ -89,14 +101,8 @@ class ForkedWorker implements WorkerHandle {
     // The pool keeps the event loop alive while it needs this worker (loop-hold.ts); the
     // process handle, the IPC channel and the stdio pipes would each hold it for good.
     // Piped stdio streams are sockets (typed as plain Readables).
-    for (const handle of [
-      child,
-      child.channel,
-      child.stdout as Socket | null,
-      child.stderr as Socket | null,
-    ]) {
-      handle?.unref();
-    }
+    const pipes = [child.stdout, child.stderr, bulk] as (Socket | null)[];
+    for (const handle of [child, child.channel, ...pipes]) handle?.unref();
   }
 
   get pid(): number | undefined {
@@ -105,7 +111,7 @@ class ForkedWorker implements WorkerHandle {
 
   send(message: ParentMessage): void {
     if (this.#exited || !this.#child.connected) return;
-    this.#child.send(message);
+    this.#channel.send(message);
   }
 
   signal(signal: 'SIGTERM' | 'SIGKILL'): void {

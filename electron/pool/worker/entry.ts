@@ -14,21 +14,21 @@ import { toWireError } from '../wire-error';
 import { captureOutput } from './capture-output';
 import { connectToParent } from './channel';
 import { installWorkerGlobals } from './globals';
+import { Deque } from '../deque';
 import { Outbox } from './outbox';
 import { startOrphanWatchdog } from './watchdog';
 
 type TaskFn = (...args: unknown[]) => unknown;
 
 const parent = connectToParent();
-const queue: WireTask[] = [];
-const fnNames = new Map<number, string>();
+const queue = new Deque<WireTask>();
 let moduleExports: Record<string, unknown> | null = null;
 let moduleLabel = 'the task module';
 let currentTask: number | null = null;
 let draining = false;
 let exitRequested = false;
 
-const outbox = new Outbox(parent, (id) => fnNames.get(id) ?? 'task');
+const outbox = new Outbox(parent);
 captureOutput(outbox, () => currentTask);
 installWorkerGlobals(outbox);
 process.setSourceMapsEnabled(true);
@@ -80,10 +80,7 @@ async function init(message: InitMessage): Promise<void> {
 }
 
 function enqueue(message: RunMessage): void {
-  for (const task of message.tasks) {
-    fnNames.set(task.id, task.fn);
-    queue.push(task);
-  }
+  for (const task of message.tasks) queue.push(task);
   if (!draining) void drain();
 }
 
@@ -95,26 +92,27 @@ async function drain(): Promise<void> {
     const started = now();
     try {
       const fn = lookup(task.fn);
-      let value: unknown;
       if (task.items) {
         const results: unknown[] = new Array(task.items.length);
         for (let i = 0; i < task.items.length; i++) {
           const v = fn(task.items[i]);
           results[i] = isThenable(v) ? await v : v;
         }
-        value = results;
+        currentTask = null;
+        const finished = now();
+        outbox.done({ k: 'ok', id: task.id, started, finished, value: results, chunk: true }, task.fn);
       } else {
-        const v = fn(...(task.args ?? []));
-        value = isThenable(v) ? await v : v;
+        const v = fn(...task.args!);
+        const value = isThenable(v) ? await v : v;
+        currentTask = null;
+        outbox.done({ k: 'ok', id: task.id, started, finished: now(), value }, task.fn);
       }
-      currentTask = null;
-      outbox.done({ k: 'ok', id: task.id, started, finished: now(), value });
     } catch (error) {
       const finished = now();
       currentTask = null;
-      outbox.done({ k: 'err', id: task.id, started, finished, error: userFramesOnly(toWireError(error)) });
+      const wire = userFramesOnly(toWireError(error));
+      outbox.done({ k: 'err', id: task.id, started, finished, error: wire }, task.fn);
     }
-    fnNames.delete(task.id);
   }
   draining = false;
   if (exitRequested) exitNow();
