@@ -5,7 +5,9 @@
  * the caller takes now − stamp as it sees each task complete (ours: as
  * asCompleted() yields the future; the peers: in the task's continuation).
  * Every repetition also measures the floor: the same schedule on two bare
- * child_process.fork children (ipc-floor.ts), with no pool at all.
+ * child_process.fork children (ipc-floor.ts), with no pool at all, once with
+ * JSON serialization (the framing our pool's channel uses: the floor the
+ * target is judged against) and once with 'advanced'.
  */
 import { type BenchConfig, progress } from './config';
 import { ipcFloorDelays } from './ipc-floor';
@@ -34,9 +36,11 @@ export async function benchAsCompleted(
         record(figures, system.id, 'delay_ms_max', Math.max(...delays));
         record(figures, system.id, 'wall_s', wall);
       }
-      const floor = await ipcFloorDelays(sleeps);
+      const floor = await ipcFloorDelays(sleeps, 'json');
       record(figures, 'ours', 'floor_delay_ms_mean', mean(floor));
       record(figures, 'ours', 'floor_delay_ms_median', median(floor));
+      const advanced = await ipcFloorDelays(sleeps, 'advanced');
+      record(figures, 'ours', 'floor_adv_delay_ms_mean', mean(advanced));
     }
   });
   for (const system of systems) {

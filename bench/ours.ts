@@ -10,7 +10,9 @@ const version = (createRequire(import.meta.url)('../package.json') as { version:
 export const OURS: BenchSystem = {
   id: 'ours',
   version,
-  serialization: 'advanced (structured clone: Map, Set, Date, typed arrays travel as they are)',
+  serialization:
+    'structured clone, as child_process "advanced" (Map, Set, Date, typed arrays arrive as sent); ' +
+    'messages of plain strings and numbers go as JSON text',
   config: 'ProcessPoolExecutor({ maxWorkers }), workers spawned on demand',
   open(workers, env) {
     const launcher = env ? new ForkLauncher({ env }) : undefined;

@@ -170,7 +170,9 @@ describe('renderReport', () => {
       /✔ pass\s+one-at-a-time µs\/task ≤ workerpool's\s+ours\/workerpool = 0\.90× \(0\.80–1\.00\)/,
     );
     expect(text).toMatch(/✘ FAIL\s+map chunksize 256 items\/s ≥ workerpool's .*the spread crosses the limit/);
-    expect(text).toMatch(/✔ pass\s+as_completed mean delay ≤ bare-fork floor \+ 0\.03 ms\s+ours = 0\.110/);
+    expect(text).toMatch(
+      /✔ pass\s+as_completed mean delay ≤ bare-fork JSON floor \+ 0\.03 ms\s+ours = 0\.110/,
+    );
     const evaluated = evaluateTargets(results).filter((r) => r.verdict !== 'n/a');
     const passed = evaluated.filter((r) => r.verdict === 'pass').length;
     expect(text).toContain(`${passed} of ${evaluated.length} evaluated targets pass`);

@@ -98,7 +98,7 @@ export const TARGETS: readonly Target[] = [
     baseLabel: 'the bare-fork floor',
     op: '<=',
     limit: 0.03,
-    label: 'as_completed mean delay ≤ bare-fork floor + 0.03 ms',
+    label: 'as_completed mean delay ≤ bare-fork JSON floor + 0.03 ms',
   },
 ];
 
