@@ -82,6 +82,7 @@ class WorkerSlot {
   readonly inflight: WorkItem[] = [];
   /** Tasks handed to this worker so far (for maxTasksPerChild). */
   assigned = 0;
+  /** When it last went idle, as a count of such moments (the largest is the most recent). */
   idleSince = 0;
   stopReason: WorkerExitReason | null = null;
   /** The last few KB of raw stderr: tells an out-of-memory death from others. */
@@ -125,6 +126,8 @@ export class ProcessPoolExecutor {
   #brokenMessage = '';
   #exitWaiters: (() => void)[] = [];
   #pumpScheduled = false;
+  /** Orders the moments workers go idle (see WorkerSlot.idleSince). */
+  #idleTicks = 0;
   /** Moving average of task run time in ms (null until the first result). */
   #avgRunMs: number | null = null;
 
@@ -468,7 +471,7 @@ export class ProcessPoolExecutor {
         if (slot.state !== 'starting') return;
         slot.state = 'ready';
         slot.pid ??= message.pid;
-        slot.idleSince = now();
+        slot.idleSince = ++this.#idleTicks;
         if (this.#listeners.size > 0) {
           this.#emit({ type: 'worker-ready', worker: slot.index, pid: message.pid, at: message.at });
         }
@@ -522,9 +525,11 @@ export class ProcessPoolExecutor {
   }
 
   #complete(slot: WorkerSlot, record: DoneRecord): void {
-    const index = slot.inflight.findIndex((item) => item.id === record.id);
+    // Results come back in the order the tasks were sent: the first one in flight, as a rule.
+    const index =
+      slot.inflight[0]?.id === record.id ? 0 : slot.inflight.findIndex((item) => item.id === record.id);
     if (index < 0) return;
-    const [item] = slot.inflight.splice(index, 1) as [WorkItem];
+    const item = index === 0 ? slot.inflight.shift()! : slot.inflight.splice(index, 1)[0]!;
     const ran = record.finished - record.started;
     this.#avgRunMs = this.#avgRunMs === null ? ran : this.#avgRunMs * 0.8 + ran * 0.2;
     const next = slot.inflight[0];
@@ -533,7 +538,7 @@ export class ProcessPoolExecutor {
       this.#emit({ type: 'task-started', task: next.id, worker: slot.index, pid, at: record.finished });
     }
     if (slot.inflight.length === 0) {
-      slot.idleSince = now();
+      slot.idleSince = ++this.#idleTicks;
       if (slot.state === 'ready' && this.#quota(slot) === 0) this.#stopWorker(slot, 'recycled', 'exit');
       else syncLoopHold(slot);
     }
