@@ -23,6 +23,12 @@ export interface ForkLauncherOptions {
   execArgv?: readonly string[];
 }
 
+/**
+ * A pipe beyond stdio, opened in the worker as a socket by fd, is a POSIX thing;
+ * elsewhere large cloned messages travel inline (base64), which is slower but the same.
+ */
+const BULK_PIPE = process.platform !== 'win32';
+
 /** After 'exit', wait this long at most for the last messages and output to drain. */
 const DRAIN_AFTER_EXIT_MS = 1000;
 
@@ -40,11 +46,13 @@ export class ForkLauncher implements WorkerLauncher {
       child = fork(script, [], {
         // JSON framing; wire-codec.ts structured-clones whatever JSON would not carry exactly.
         serialization: 'json',
-        // fd 4: the bulk pipe for large cloned messages (BULK_FD).
-        stdio: ['ignore', 'pipe', 'pipe', 'ipc', 'pipe'],
+        // fd 4: the bulk pipe for large cloned messages (BULK_FD), where Node can open it.
+        stdio: BULK_PIPE ? ['ignore', 'pipe', 'pipe', 'ipc', 'pipe'] : ['ignore', 'pipe', 'pipe', 'ipc'],
         // Never inherit our own flags (a test runner's or tsx's loaders).
         execArgv: [...(this.#options.execArgv ?? []), ...options.execArgv],
-        env: { ...(this.#options.env ?? process.env), [BULK_FD_ENV]: String(BULK_FD) },
+        env: BULK_PIPE
+          ? { ...(this.#options.env ?? process.env), [BULK_FD_ENV]: String(BULK_FD) }
+          : (this.#options.env ?? process.env),
         cwd: this.#options.cwd,
       });
     } catch (error) {
