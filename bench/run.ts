@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --only dispatch,map] [-- --no-python] [-- --no-peers] [-- --reps 3]`
+ * `npm run bench [-- --only dispatch,map] [-- --no-python] [-- --no-peers] [-- --no-tracer] [-- --reps 3]`
  *
  * Runs our ProcessPoolExecutor (electron/pool, public API only), the Node
  * peers workerpool and tinypool (child-process mode) and CPython's
@@ -8,7 +8,9 @@
  * every repetition, then CPython runs its repetitions. Prints machine facts
  * and the load average before and after, every figure as the median with its
  * spread, our ratio against each peer and the targets; writes the raw figures
- * to bench/results/latest.json. A benchmark, not a test: a missed target is
+ * to bench/results/latest.json. Last, what the Python tracer of program mode
+ * adds per task to CPython's own pool (python-tracer.ts), traced and untraced
+ * in turns. A benchmark, not a test: a missed target is
  * reported, never an exit status.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -24,6 +26,13 @@ import type { NodeFigures } from './measure';
 import { OURS } from './ours';
 import { PEERS } from './peers';
 import { probePython, pythonExecutable, type PythonInfo, runPythonWorkload } from './python';
+import {
+  benchPythonTracer,
+  DEFAULT_TRACER_BENCH,
+  renderTracerReport,
+  type TracerBenchFigures,
+} from './python-tracer';
+import { findPython } from '../electron/node/python';
 import { renderReport } from './report';
 import type { BenchSystem } from './systems';
 import { evaluateTargets, type Results, type SystemId, type Workload, WORKLOADS } from './targets';
@@ -44,18 +53,20 @@ const BUSY_LOAD = 0.5;
 
 const USAGE =
   `usage: npm run bench [-- --only ${WORKLOADS.join(',')}] [-- --no-python] [-- --no-peers] ` +
-  '[-- --reps N]';
+  '[-- --no-tracer] [-- --reps N]';
 
 interface Args {
   only: Workload[];
   python: boolean;
   peers: boolean;
+  /** Measure the Python tracer's cost per task (needs python3). */
+  tracer: boolean;
   /** Overrides every repetition count (at least 3 gives a median and a spread). */
   reps: number | null;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { only: [...WORKLOADS], python: true, peers: true, reps: null };
+  const args: Args = { only: [...WORKLOADS], python: true, peers: true, tracer: true, reps: null };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const [flag, inline] =
@@ -70,6 +81,8 @@ function parseArgs(argv: string[]): Args {
       process.exit(0);
     } else if (flag === '--no-python') {
       args.python = false;
+    } else if (flag === '--no-tracer') {
+      args.tracer = false;
     } else if (flag === '--no-peers') {
       args.peers = false;
     } else if (flag === '--reps') {
@@ -225,6 +238,25 @@ async function main(): Promise<void> {
     }
   }
 
+  let tracer: TracerBenchFigures | null = null;
+  if (args.python && args.tracer) {
+    const t = performance.now();
+    const found = await findPython(process.env.PYTHON || undefined);
+    if (found.ok) {
+      try {
+        tracer = await benchPythonTracer(found.python, {
+          ...DEFAULT_TRACER_BENCH,
+          reps: Math.max(3, args.reps ?? DEFAULT_TRACER_BENCH.reps),
+        });
+      } catch (error) {
+        errors.push(`python tracer: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    } else {
+      errors.push(`python tracer: ${found.message}`);
+    }
+    seconds.python_tracer = Math.round(performance.now() - t) / 1000;
+  }
+
   const missing: Partial<Record<SystemId, string>> = {};
   if (!args.peers) missing.workerpool = missing.tinypool = '--no-peers';
   if (pyMissing) missing.cpython = pyMissing;
@@ -232,6 +264,10 @@ async function main(): Promise<void> {
   const loadEnd = loadAverage();
   console.log('');
   console.log(renderReport({ results, missing }));
+  if (tracer) {
+    console.log(`\nPython tracer (program mode) — ${tracer.python}`);
+    for (const line of renderTracerReport(tracer)) console.log(line);
+  }
   console.log(
     `\nwall time per workload (s): ${Object.entries(seconds)
       .map(([k, v]) => `${k} ${v}`)
@@ -267,6 +303,7 @@ async function main(): Promise<void> {
         config: cfg,
         results,
         targets,
+        tracer,
         seconds,
         errors,
       },
