@@ -9,6 +9,7 @@ import { useHistory } from '../app/hooks';
 import { useStoreVersion } from '../store/use-store';
 import { baselineAndCompare } from './baseline';
 import { HistoryItem } from './HistoryItem';
+import { sweepGroupKind } from '../sweep/sweep-store';
 
 export function HistorySideView() {
   const stores = useApp();
@@ -79,7 +80,7 @@ export function HistorySideView() {
               }}
               onBaseline={() => void baselineAndCompare(stores, run)}
               onSweep={
-                run.meta.group
+                run.meta.group && sweepGroupKind(run.meta.group)
                   ? () => {
                       sweeps.show(run.meta.group!);
                       pages.show('sweep');
