@@ -26,6 +26,7 @@ async function whiskerOf(page: Page, index: number): Promise<{ min: number; medi
 
 test('Run × 3 makes three grouped runs; the comparison shows their median and whiskers', async ({
   app: page,
+  host,
 }) => {
   test.setTimeout(180_000);
   await smallPrimes(page, 2);
@@ -69,6 +70,20 @@ test('Run × 3 makes three grouped runs; the comparison shows their median and w
   await page.getByRole('button', { name: 'Close History' }).click();
   await page.setViewportSize({ width: 1280, height: 720 });
   await saveScreenshot(page, 'compare-repeats-1280');
+  // At 150 %: the same comparison, opened from the History.
+  const zoomed = await page
+    .context()
+    .browser()!
+    .newPage({ viewport: { width: 960, height: 600 }, deviceScaleFactor: 1.5 });
+  await zoomed.goto(host.url);
+  await expect(zoomed.getByTestId('app-ready')).toBeAttached();
+  await openHistory(zoomed);
+  for (const box of await zoomed.getByTestId('history-select').all()) await box.check();
+  await zoomed.getByTestId('compare-selected').click();
+  await zoomed.getByRole('button', { name: 'Close History' }).click();
+  await expect(zoomed.getByTestId('compare-whisker')).toHaveCount(2);
+  await saveScreenshot(zoomed, 'compare-repeats-150');
+  await zoomed.close();
 });
 
 test('a sweep with repeats draws the median of each point and its spread as whiskers', async ({

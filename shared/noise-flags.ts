@@ -51,6 +51,18 @@ export function noiseBadge(flag: NoiseFlag): string {
   return flag.kind === 'serial-fraction-from-noise' ? 'from noisy runs' : 'noise';
 }
 
+/** A few words for a line of text: `efficiency 122 % (noise)`. */
+export function noiseShortText(flag: NoiseFlag): string {
+  switch (flag.kind) {
+    case 'efficiency-over-100':
+      return `efficiency ${Math.round(flag.efficiency * 100)} % (noise)`;
+    case 'one-worker-faster':
+      return '1 worker faster than serial (noise)';
+    case 'serial-fraction-from-noise':
+      return `serial fraction ${Math.round(flag.serialFraction * 100)} % from noisy runs`;
+  }
+}
+
 /** What was measured, and why it is noise, in a learner's words. */
 export function noiseText(flag: NoiseFlag): string {
   switch (flag.kind) {

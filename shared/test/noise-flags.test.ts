@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { compareRuns } from '../compare';
-import { efficiencyNoise, noiseText, oneWorkerNoise, serialFractionNoise } from '../noise-flags';
+import {
+  efficiencyNoise,
+  noiseShortText,
+  noiseText,
+  oneWorkerNoise,
+  serialFractionNoise,
+} from '../noise-flags';
 import type { RunModel } from '../run-model';
 import { timedRun } from './sample-runs';
 
@@ -89,5 +95,7 @@ describe('noise flags', () => {
     expect(serialFractionNoise(0.97, [])).toBeNull();
     expect(serialFractionNoise(0.3, ['1 of 3 runs with 2 workers on a busy machine'])).toBeNull();
     expect(noiseText(serialFractionNoise(1, ['x'])!)).toContain('The fitted serial fraction is 100 %');
+    expect(noiseShortText(serialFractionNoise(0.97, ['x'])!)).toBe('serial fraction 97 % from noisy runs');
+    expect(noiseShortText(efficiencyNoise(2.44, 2)!)).toBe('efficiency 122 % (noise)');
   });
 });

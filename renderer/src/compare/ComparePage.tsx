@@ -8,13 +8,12 @@
  */
 import { useRef, useState } from 'react';
 import { serialReferences } from '../../../shared/busy-machine';
-import { compareRuns, formatSpeedup, type CompareSet } from '../../../shared/compare';
+import { compareRuns, type CompareSet } from '../../../shared/compare';
 import { EXAMPLES } from '../../../shared/examples';
-import { fitDomainEnd } from '../../../shared/timeline-scale';
-import { formatSeconds } from '../../../shared/timeline-scale';
+import { fitDomainEnd, formatSeconds } from '../../../shared/timeline-scale';
 import { ExportButtons } from '../export/ExportButtons';
-import { TIMELINE_LEGEND } from '../export/run-exports';
 import type { SnapshotPart } from '../export/svg-snapshot';
+import { comparePicture } from './compare-picture';
 import { sameCode } from '../gallery/load-example';
 import { useHistory, useTheme } from '../app/hooks';
 import { defaultRunName } from '../history/run-text';
@@ -26,7 +25,7 @@ import { useZoom } from '../theme/zoom';
 import { CompareNotices } from './CompareNotices';
 import { CompareRun } from './CompareRun';
 import { CompareSummary } from './CompareSummary';
-import { SplitLegend, splitText } from './TimeSplit';
+import { SplitLegend } from './TimeSplit';
 import { useComparedRuns } from './use-compared-runs';
 
 export function ComparePage() {
@@ -63,32 +62,15 @@ export function ComparePage() {
     (e) => runs.length > 0 && runs.every((r) => sameCode(r.summary.spec.code, e.code)),
   );
 
-  const picture = (): SnapshotPart[] | null => {
-    const root = bodyRef.current;
-    const axis = root?.querySelector<SVGSVGElement>('[data-testid="compare-axis"]');
-    if (!root || !axis) return null;
-    const parts: SnapshotPart[] = [
-      { kind: 'text', text: 'Pool Playground · comparison', size: 16, bold: true },
-    ];
-    parts.push({ kind: 'svg', element: axis });
-    runs.forEach((run, i) => {
-      const row = rows[i]!;
-      const svg = root.querySelector<SVGSVGElement>(
-        `[data-run-id="${run.summary.id}"] svg.compare-run__lanes`,
-      );
-      parts.push({ kind: 'gap', height: 6 });
-      parts.push({ kind: 'text', text: run.summary.name, size: 14, bold: true });
-      parts.push({
-        kind: 'text',
-        text: `wall ${formatSeconds(row.stats.wallMs)} · speedup ${formatSpeedup(row.speedup)}${row.isBaseline ? ' (baseline)' : ''} · ${splitText(row.stats.split)}`,
-        size: 12,
-        muted: true,
-      });
-      if (svg) parts.push({ kind: 'svg', element: svg });
-    });
-    parts.push({ kind: 'gap', height: 8 }, { kind: 'legend', items: TIMELINE_LEGEND });
-    return parts;
-  };
+  const picture = (): SnapshotPart[] | null =>
+    bodyRef.current
+      ? comparePicture(
+          bodyRef.current,
+          runs.map((r) => r.summary),
+          comparison,
+          setLabel,
+        )
+      : null;
 
   return (
     <section className="page compare-page" aria-label="Compare runs" data-testid="compare-page">
