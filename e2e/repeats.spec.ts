@@ -38,7 +38,7 @@ test('Run × 3 makes three grouped runs; the comparison shows their median and w
   await expect(page.getByTestId('repeat-count')).toHaveValue('3');
   await page.getByTestId('run-repeat').click();
   // While the repeats run, the control says which and cancels them.
-  await expect(page.getByTestId('run-repeat-cancel')).toContainText(/Run [1-3] of 3…/);
+  await expect(page.getByTestId('run-repeat-cancel')).toContainText(/Cancel \([1-3] of 3\)/);
   // When they are done the comparison opens: the three repeats and the serial baseline.
   await expect(page.getByTestId('compare-page')).toBeVisible({ timeout: 120_000 });
   await expect(page.getByTestId('compare-run')).toHaveCount(4);

@@ -21,7 +21,11 @@ export function BusyStatus({ session }: { session: RunSession }) {
       title={busySentences(notice).join(' ')}
     >
       <span aria-hidden="true">⚠ </span>
-      {busyShortText(notice)}
+      Busy machine
+      <span className="visually-hidden">
+        {' '}
+        ({busyShortText(notice)}). {busySentences(notice).join(' ')}
+      </span>
     </div>
   );
 }

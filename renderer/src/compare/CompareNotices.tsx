@@ -34,12 +34,18 @@ export function CompareNotices({ comparison, runName, setLabel }: Props) {
             ))}
           </ul>
           <p>
-            A 1-minute load average above the CPU count when a run started means more processes wanted a CPU
-            than there were; tasks more than {slower} % slower inside the workers than in the serial baseline
-            mean something else used the CPUs (judged only for runs with no more workers than CPUs). Those
-            times are noise, not a result: compare medians of repeated runs, or run again when the machine is
-            quieter.
+            Their times are noise, not a result: compare medians of repeated runs, or run again when the
+            machine is quieter.
           </p>
+          <details>
+            <summary>What counts as busy</summary>
+            <p>
+              A 1-minute load average above the CPU count when a run started: more processes wanted a CPU than
+              there were. Tasks more than {slower} % slower inside the workers than in the serial baseline of
+              the same work: something else used the CPUs. Judged only for runs with no more workers than
+              CPUs: past that, the workers share CPUs and slower tasks are the lesson.
+            </p>
+          </details>
         </div>
       )}
       {noisy.map((set) => (

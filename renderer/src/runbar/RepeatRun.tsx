@@ -22,17 +22,17 @@ export function RepeatRun() {
       {repeating ? (
         <button
           type="button"
-          className="btn btn--small btn--stop repeat-run__button"
+          className="btn btn--small btn--compact btn--stop repeat-run__button"
           onClick={() => sweeps.cancel()}
           title="Stop this run and the repeats still to come"
           data-testid="run-repeat-cancel"
         >
-          <span role="status">Run {progress}…</span> Cancel
+          Cancel <span role="status">({progress})</span>
         </button>
       ) : (
         <button
           type="button"
-          className="btn btn--small repeat-run__button"
+          className="btn btn--ghost btn--small btn--compact repeat-run__button"
           disabled={!valid || sweeps.running}
           onClick={() => void runRepeats(stores, times)}
           title={

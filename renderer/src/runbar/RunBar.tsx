@@ -12,7 +12,6 @@ import { InputsField } from './InputsField';
 import { ModePicker } from './ModePicker';
 import { NumberField } from './NumberField';
 import { specErrors } from './run-form';
-import { RepeatRun } from './RepeatRun';
 import { RunExtras } from './RunExtras';
 
 export function RunBar() {
@@ -100,7 +99,6 @@ export function RunBar() {
           </span>
           Stop
         </button>
-        <RepeatRun />
         {starting && (
           <span className="runbar__starting" role="status">
             Starting…
