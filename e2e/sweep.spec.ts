@@ -17,7 +17,13 @@ test('a workers sweep over the CPU-bound example charts one point per worker cou
   // Default: up to twice the CPUs.
   const cpus = Number((await page.getByTestId('host-kind').innerText()).match(/(\d+) CPU/)![1]);
   await expect(dialog.getByTestId('sweep-max')).toHaveValue(String(Math.min(64, Math.max(2, 2 * cpus))));
+  // Each value 3 times by default; once is enough for this test of the chart's structure.
+  await expect(dialog.getByTestId('sweep-repeats')).toHaveValue('3');
   await dialog.getByTestId('sweep-max').fill('4');
+  await expect(dialog).toContainText(
+    '12 runs, one after another: max workers 1, 2, 3, 4, 3 times over (in rounds',
+  );
+  await dialog.getByTestId('sweep-repeats').fill('1');
   await expect(dialog).toContainText('4 runs, one after another: max workers 1, 2, 3, 4.');
   await dialog.getByTestId('sweep-start').click();
 
@@ -43,6 +49,9 @@ test('a workers sweep over the CPU-bound example charts one point per worker cou
   );
   await expect(chart.getByTestId('ideal-line')).toBeAttached();
   await expect(page.getByTestId('serial-fraction')).toHaveText(/^serial fraction ≈ \d+(\.\d)? %$/);
+  await expect(page.getByTestId('fit-quality')).not.toBeEmpty();
+  // One run per value: no spread to draw.
+  await expect(chart.getByTestId('sweep-whisker')).toHaveCount(0);
   // The picture describes itself to screen readers.
   await expect(chart.locator('svg[role="img"]')).toHaveAccessibleName(
     /Speedup against the number of workers/,
@@ -83,6 +92,7 @@ test('a chunksize sweep charts wall time against chunksize; a sweep can be cance
   await expect(dialog.getByRole('alert')).toContainText('"x" is not a chunksize');
   await expect(dialog.getByTestId('sweep-start')).toBeDisabled();
   await dialog.getByTestId('sweep-chunks').fill('16, 1, 4');
+  await dialog.getByTestId('sweep-repeats').fill('1');
   await dialog.getByTestId('sweep-start').click();
   await expect(page.getByTestId('sweep-progress')).toContainText('Sweep finished: 3 runs.', {
     timeout: 90_000,
@@ -101,6 +111,7 @@ test('a chunksize sweep charts wall time against chunksize; a sweep can be cance
   await page.getByRole('button', { name: 'New sweep…' }).click();
   await dialog.getByRole('radio', { name: /Max workers/ }).check();
   await dialog.getByTestId('sweep-max').fill('3');
+  await dialog.getByTestId('sweep-repeats').fill('1');
   await dialog.getByTestId('sweep-start').click();
   await expect(page.getByTestId('sweep-progress')).toContainText('Run 1 of 3');
   await page.getByTestId('sweep-cancel').click();

@@ -5,6 +5,7 @@
  */
 import type { RunEvent, RunEventBatch, RunOutcome } from './run-events';
 import type { RunSpec } from './run-spec';
+import type { RunTiming } from './run-stats';
 
 export interface HostInfo {
   kind: 'electron' | 'web';
@@ -35,7 +36,7 @@ export interface CodeCheck {
 /** Extra facts kept with a run in the history. */
 export interface RunMeta {
   name?: string;
-  /** Runs made together (a sweep) share a group id. */
+  /** Runs made together (a sweep, the repeats of Run × N) share a group id. */
   group?: string;
   /** What the learner predicted before pressing Run. */
   prediction?: { wallSec?: number | null; order?: string | null };
@@ -66,6 +67,11 @@ export interface SavedRunSummary {
   wallMs: number | null;
   taskCount: number;
   workerCount: number;
+  /**
+   * What tells a busy machine from a lesson (shared/busy-machine.ts), worked
+   * out from the run's events when the host lists its runs.
+   */
+  timing?: RunTiming;
 }
 
 export interface SavedRun extends SavedRunSummary {

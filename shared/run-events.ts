@@ -28,6 +28,12 @@ export type RunEvent =
       /** Epoch ms at t = 0. */
       epoch: number;
       cpus: number;
+      /**
+       * The host's 1-minute load average when the run started: how many processes
+       * wanted a CPU, on average, over the last minute. Null where the system
+       * reports none (Windows); absent in runs recorded before it was kept.
+       */
+      loadAverage?: number | null;
       /** Number of tasks the driver will submit (map: chunks). */
       taskCount: number;
       inputCount: number;

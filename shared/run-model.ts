@@ -86,6 +86,8 @@ export class RunModel {
   spec: RunSpec | null = null;
   epoch = 0;
   cpus = 0;
+  /** The host's 1-minute load average at the start (null when not reported). */
+  loadAverage: number | null = null;
   taskCount = 0;
   inputCount = 0;
   readonly workers: WorkerRecord[] = [];
@@ -129,6 +131,7 @@ export class RunModel {
         this.spec = e.spec;
         this.epoch = e.epoch;
         this.cpus = e.cpus;
+        this.loadAverage = e.loadAverage ?? null;
         this.taskCount = e.taskCount;
         this.inputCount = e.inputCount;
         return;

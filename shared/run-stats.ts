@@ -1,57 +1,91 @@
 /**
- * Where a run's time went, and how it compares with another: the figures the
- * comparison view shows beside the timelines. All derived from the run model.
+ * A run's figures, and how it compares with another: what the comparison
+ * view shows beside the timelines. All derived from the run model.
  *
  *   speedup     = baseline wall time ÷ this run's wall time
  *   efficiency  = speedup ÷ workers
  *   utilisation = time spent running tasks ÷ (workers × wall time)
  */
 import type { RunModel } from './run-model';
-
-export interface TimeBreakdown {
-  /** Worker processes starting (spawned → ready), summed over workers. */
-  startupMs: number;
-  /** Tasks waiting in the queue (submitted → handed to a worker). */
-  queuedMs: number;
-  /** Crossing the process boundary: to the worker (handed over → started) and back (finished → delivered). */
-  transferMs: number;
-  /** Tasks running inside workers. */
-  runningMs: number;
-}
+import { median } from './spread';
+import { timeSplit, type TimeSplit } from './time-split';
 
 export interface RunStats {
   wallMs: number;
   tasks: number;
   workers: number;
+  /** Task time inside the workers, summed over tasks. */
   busyMs: number;
   utilisation: number;
-  breakdown: TimeBreakdown;
+  /** Where the wall time went, part by part (time-split.ts). */
+  split: TimeSplit;
 }
 
 export function runStats(model: RunModel): RunStats {
   const wallMs = model.elapsedMs;
   const workers = model.workers.length;
-  const breakdown: TimeBreakdown = { startupMs: 0, queuedMs: 0, transferMs: 0, runningMs: 0 };
-  for (const w of model.workers) if (w.ready !== null) breakdown.startupMs += w.ready - w.spawned;
-  for (const task of model.tasks) {
-    const handedOver = task.dispatched ?? task.started;
-    if (handedOver !== null) breakdown.queuedMs += Math.max(0, handedOver - task.submitted);
-    if (task.dispatched !== null && task.started !== null)
-      breakdown.transferMs += Math.max(0, task.started - task.dispatched);
-    if (task.finished !== null && task.delivered !== null)
-      breakdown.transferMs += Math.max(0, task.delivered - task.finished);
-    if (task.started !== null && task.finished !== null)
-      breakdown.runningMs += Math.max(0, task.finished - task.started);
-  }
-  const busyMs = breakdown.runningMs;
+  let busyMs = 0;
+  for (const task of model.tasks)
+    if (task.started !== null && task.finished !== null) busyMs += Math.max(0, task.finished - task.started);
   return {
     wallMs,
     tasks: model.tasks.length,
     workers,
     busyMs,
     utilisation: workers > 0 && wallMs > 0 ? busyMs / (workers * wallMs) : 0,
-    breakdown,
+    split: timeSplit(model),
   };
+}
+
+/**
+ * What tells a busy machine from a lesson (busy-machine.ts): kept with each
+ * run's summary in the history, so the list can say so without its events.
+ */
+export interface RunTiming {
+  /** The host's CPUs. */
+  cpus: number;
+  /** The host's 1-minute load average as the run started; null when not known. */
+  loadAverage: number | null;
+  /**
+   * The median time one input took inside a worker: each finished task's
+   * run time ÷ the inputs it carried (a map chunk carries several). Null
+   * when no task finished.
+   */
+  medianItemMs: number | null;
+  /** The most worker processes alive at once (from the lanes). */
+  peakWorkers: number;
+}
+
+export function runTiming(model: RunModel): RunTiming {
+  const perItem: number[] = [];
+  for (const task of model.tasks) {
+    if (task.state !== 'ok' || task.started === null || task.finished === null) continue;
+    perItem.push(Math.max(0, task.finished - task.started) / Math.max(1, task.items));
+  }
+  return {
+    cpus: model.cpus,
+    loadAverage: model.loadAverage,
+    medianItemMs: median(perItem),
+    peakWorkers: peakWorkers(model),
+  };
+}
+
+/** The most worker processes alive at the same time (a recycled worker's successor is not extra). */
+export function peakWorkers(model: RunModel): number {
+  const edges: [number, number][] = [];
+  for (const w of model.workers) {
+    edges.push([w.spawned, 1]);
+    if (w.exited !== null) edges.push([w.exited, -1]);
+  }
+  // At equal times an exit comes first: the replacement of a recycled worker starts as it leaves.
+  edges.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  let alive = 0;
+  let peak = 0;
+  for (const [, delta] of edges) {
+    alive += delta;
+    peak = Math.max(peak, alive);
+  }
+  return peak;
 }
 
 export function speedup(baselineWallMs: number, wallMs: number): number {

@@ -1,35 +1,79 @@
 import { describe, expect, it } from 'vitest';
-import { compareRows, defaultBaseline, formatPercent, formatSpeedup, poolSize } from '../compare';
-import { cubeRun } from './sample-runs';
+import {
+  compareRuns,
+  defaultBaseline,
+  formatPercent,
+  formatSpeedup,
+  poolSize,
+  settingsKey,
+} from '../compare';
+import type { RunModel } from '../run-model';
+import { timedRun } from './sample-runs';
+
+const four = (ms: number): number[] => [ms, ms, ms, ms];
+const compared = (runs: [string, RunModel][]) =>
+  runs.map(([id, model]) => ({ id, spec: model.spec!, model }));
 
 describe('comparison', () => {
-  it('picks the serial baseline, else the slowest run', () => {
-    const a = { id: 'a', spec: { mode: 'submit' as const }, wallMs: 100 };
-    const b = { id: 'b', spec: { mode: 'submit' as const }, wallMs: 300 };
-    const s = { id: 's', spec: { mode: 'serial' as const }, wallMs: 200 };
+  it('picks the serial set, else the slowest by median', () => {
+    const wall = (median: number) => ({ median, min: median, max: median, n: 1 });
+    const a = { key: 'a', serial: false, wall: wall(100) };
+    const b = { key: 'b', serial: false, wall: wall(300) };
+    const s = { key: 's', serial: true, wall: wall(200) };
     expect(defaultBaseline([a, b, s])).toBe('s');
     expect(defaultBaseline([a, b])).toBe('b');
-    expect(defaultBaseline([{ ...a, wallMs: null }])).toBe('a');
+    expect(defaultBaseline([{ ...a, wall: null }])).toBe('a');
     expect(defaultBaseline([])).toBeNull();
   });
 
   it('computes speedup and efficiency against the baseline, with the serial run as one worker', () => {
-    const slow = cubeRun(4, 100);
-    const fast = cubeRun(2, 100);
-    const rows = compareRows(
-      [
-        { id: 'serial', spec: { mode: 'serial', maxWorkers: 4 }, model: slow },
-        { id: 'pool', spec: { mode: 'submit', maxWorkers: 2 }, model: fast },
-      ],
-      'serial',
+    const serial = timedRun({ mode: 'serial', taskMs: four(100) });
+    const pool = timedRun({ workers: 2, taskMs: four(100) });
+    const { rows, baselineKey } = compareRuns(
+      compared([
+        ['serial', serial],
+        ['pool', pool],
+      ]),
+      null,
     );
-    expect(rows[0]!.isBaseline).toBe(true);
-    expect(rows[0]!.speedup).toBeCloseTo(1);
-    expect(rows[0]!.workers).toBe(1);
-    expect(rows[1]!.speedup).toBeCloseTo(slow.elapsedMs / fast.elapsedMs);
+    expect(baselineKey).toBe(settingsKey(serial.spec!));
+    expect(rows[0]).toMatchObject({ isBaseline: true, workers: 1, speedup: 1 });
+    expect(rows[1]!.speedup).toBeCloseTo(serial.elapsedMs / pool.elapsedMs);
     expect(rows[1]!.efficiency).toBeCloseTo(rows[1]!.speedup! / 2);
-    expect(rows[1]!.stats.breakdown.runningMs).toBe(200);
+    expect(rows[1]!.stats.busyMs).toBe(400);
     expect(poolSize({ mode: 'map', maxWorkers: 3 })).toBe(3);
+  });
+
+  it('groups repeats of the same settings into a set: its median and its spread (min–max)', () => {
+    const runs = compared([
+      ['s1', timedRun({ mode: 'serial', taskMs: four(100) })],
+      ['p1', timedRun({ workers: 2, taskMs: four(100) })],
+      ['p2', timedRun({ workers: 2, taskMs: four(130) })],
+      ['p3', timedRun({ workers: 2, taskMs: four(110) })],
+      ['s2', timedRun({ mode: 'serial', taskMs: four(120) })],
+    ]);
+    const walls = Object.fromEntries(runs.map((r) => [r.id, r.model.elapsedMs]));
+    const { sets, rows } = compareRuns(runs, null);
+    expect(sets.map((s) => s.runIds)).toEqual([
+      ['s1', 's2'],
+      ['p1', 'p2', 'p3'],
+    ]);
+    const [serial, pool] = sets as [(typeof sets)[0], (typeof sets)[0]];
+    expect(serial.isBaseline).toBe(true);
+    const baseMedian = (walls.s1! + walls.s2!) / 2;
+    expect(serial.wall).toEqual({ median: baseMedian, min: walls.s1, max: walls.s2, n: 2 });
+    expect(pool.wall).toEqual({ median: walls.p3, min: walls.p1, max: walls.p2, n: 3 });
+    expect(pool.speedup!.median).toBeCloseTo(baseMedian / walls.p3!);
+    // The slowest repeat gives the smallest speedup.
+    expect(pool.speedup!.min).toBeCloseTo(baseMedian / walls.p2!);
+    expect(pool.speedup!.max).toBeCloseTo(baseMedian / walls.p1!);
+    // Each run's own speedup is against the baseline's median too.
+    expect(rows.find((r) => r.id === 'p2')!.speedup).toBeCloseTo(baseMedian / walls.p2!);
+    expect(rows.filter((r) => r.isBaseline).map((r) => r.id)).toEqual(['s1', 's2']);
+    // Choosing another set as the baseline.
+    const other = compareRuns(runs, pool.key);
+    expect(other.baselineKey).toBe(pool.key);
+    expect(other.sets[1]!.speedup!.median).toBe(1);
   });
 
   it('formats speedups and percentages for people', () => {

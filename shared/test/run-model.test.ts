@@ -94,4 +94,11 @@ describe('RunModel', () => {
       returned: 51,
     });
   });
+
+  it("keeps the host's load average at the start, and none for runs recorded without it", () => {
+    const [started] = log as [Extract<RunEvent, { type: 'run-started' }>];
+    expect(RunModel.from([{ ...started, loadAverage: 3.5 }]).loadAverage).toBe(3.5);
+    expect(RunModel.from([{ ...started, loadAverage: null }]).loadAverage).toBeNull();
+    expect(RunModel.from(log).loadAverage).toBeNull();
+  });
 });

@@ -111,3 +111,98 @@ export function cubeRun(
   events.push({ type: 'run-finished', outcome: 'ok', wallMs: t + n, t: t + n });
   return RunModel.from(events);
 }
+
+export interface TimedRunOptions {
+  mode?: RunSpec['mode'];
+  /** Worker processes (the serial baseline: 1). */
+  workers?: number;
+  cpus?: number;
+  loadAverage?: number | null;
+  /** How long each task runs inside its worker, ms; tasks go to the workers in turn. */
+  taskMs: number[];
+  /** Inputs per task (map chunks). */
+  items?: number;
+  /** Worker start-up, ms. */
+  startupMs?: number;
+  /** From the last result to the end of the run (shutdown), ms. */
+  shutdownMs?: number;
+  code?: string;
+}
+
+/**
+ * A run whose timings are chosen: the workers start together, each runs its
+ * tasks back to back (1 ms to send each, 1 ms to get each result back), and
+ * the run ends `shutdownMs` after the last result.
+ */
+export function timedRun(o: TimedRunOptions): RunModel {
+  const mode = o.mode ?? 'submit';
+  const workers = mode === 'serial' ? 1 : (o.workers ?? 2);
+  const startup = o.startupMs ?? 20;
+  const items = o.items ?? 1;
+  const runSpec: RunSpec = { ...spec, code: o.code ?? 'work', mode, maxWorkers: workers };
+  const events: RunEvent[] = [
+    {
+      type: 'run-started',
+      runId: 'r',
+      spec: runSpec,
+      epoch: 0,
+      cpus: o.cpus ?? 2,
+      loadAverage: o.loadAverage ?? null,
+      taskCount: o.taskMs.length,
+      inputCount: o.taskMs.length * items,
+      t: 0,
+    },
+  ];
+  o.taskMs.forEach((_, i) =>
+    events.push({
+      type: 'task-submitted',
+      task: i + 1,
+      fn: 'f',
+      label: `f(${i})`,
+      index: i * items,
+      items,
+      args: String(i),
+      t: 2,
+    }),
+  );
+  const free = Array.from({ length: workers }, () => 3 + startup);
+  for (let w = 0; w < workers; w++) {
+    events.push({ type: 'worker-spawned', worker: w, pid: 100 + w, t: 3 });
+    events.push({ type: 'worker-ready', worker: w, pid: 100 + w, t: 3 + startup });
+  }
+  let last = 0;
+  o.taskMs.forEach((ms, i) => {
+    const w = i % workers;
+    const sent = free[w]!;
+    const started = sent + 1;
+    const finished = started + ms;
+    events.push({ type: 'task-dispatched', task: i + 1, worker: w, pid: 100 + w, t: sent });
+    events.push({
+      type: 'task-finished',
+      task: i + 1,
+      status: 'ok',
+      worker: w,
+      pid: 100 + w,
+      started,
+      finished,
+      result: '0',
+      t: finished,
+    });
+    events.push({ type: 'task-delivered', task: i + 1, order: i + 1, t: finished + 1 });
+    last = Math.max(last, finished + 1);
+    free[w] = finished;
+  });
+  const wallMs = last + (o.shutdownMs ?? 5);
+  for (let w = 0; w < workers; w++)
+    events.push({
+      type: 'worker-exited',
+      worker: w,
+      pid: 100 + w,
+      code: 0,
+      signal: null,
+      reason: 'shutdown',
+      t: wallMs - 1,
+    });
+  events.push({ type: 'run-finished', outcome: 'ok', wallMs, t: wallMs });
+  return RunModel.from(events);
+}

@@ -25,6 +25,8 @@ export interface RunSetup {
   /** Node flags for every worker (the heap cap). */
   workerExecArgv: string[];
   cpus: number;
+  /** The machine's 1-minute load average as the run starts (null where there is none). */
+  loadAverage: number | null;
   send: (batch: RunEventBatch) => void;
   /** Called with the complete log before the run's end reaches the UI (saves it to the history). */
   persist(run: PlaygroundRun, outcome: RunOutcome): Promise<void>;
@@ -48,6 +50,7 @@ export class PlaygroundRun {
       spec: setup.spec,
       epoch,
       cpus: setup.cpus,
+      loadAverage: setup.loadAverage,
       taskCount: setup.taskCount,
       inputCount: setup.inputs.length,
       t: 0,

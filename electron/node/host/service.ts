@@ -26,6 +26,7 @@ import type {
 import type { RunEventBatch } from '../../../shared/run-events';
 import { memoryLimitOf } from '../../../shared/run-spec';
 import { checkCode } from './compile';
+import { loadAverageNow } from './load-average';
 import { guardMemory, heapLimitArgs } from './memory-guard';
 import { PlaygroundRun } from './run';
 import { isRunId, type Store } from './store';
@@ -147,6 +148,7 @@ export class PlaygroundService implements ServiceApi {
       launcher,
       workerExecArgv: heapLimitArgs(memoryLimit),
       cpus: availableParallelism(),
+      loadAverage: loadAverageNow(),
       send: this.#send,
       persist: (finished, outcome) => {
         const last = finished.recorder.events.at(-1);

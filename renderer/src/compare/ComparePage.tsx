@@ -2,25 +2,30 @@
  * The comparison: the runs ticked in the history, stacked on one shared time
  * axis (each a group of lanes under its name), each with its wall time,
  * speedup against the chosen baseline, efficiency, utilisation and where
- * its time went.
+ * its time went. Runs with equal settings are repeats: above the lanes,
+ * their medians with the spread as whiskers. What is noise (a busy machine,
+ * impossible figures) says so.
  */
 import { useRef, useState } from 'react';
-import { compareRows, defaultBaseline, formatSpeedup } from '../../../shared/compare';
+import { serialReferences } from '../../../shared/busy-machine';
+import { compareRuns, type CompareSet } from '../../../shared/compare';
 import { EXAMPLES } from '../../../shared/examples';
-import { fitDomainEnd } from '../../../shared/timeline-scale';
-import { formatSeconds } from '../../../shared/timeline-scale';
+import { fitDomainEnd, formatSeconds } from '../../../shared/timeline-scale';
 import { ExportButtons } from '../export/ExportButtons';
-import { TIMELINE_LEGEND } from '../export/run-exports';
 import type { SnapshotPart } from '../export/svg-snapshot';
+import { comparePicture } from './compare-picture';
 import { sameCode } from '../gallery/load-example';
-import { useTheme } from '../app/hooks';
+import { useHistory, useTheme } from '../app/hooks';
+import { defaultRunName } from '../history/run-text';
 import { layoutLanes, makeScale } from '../timeline/geometry';
 import { Legend } from '../timeline/Legend';
 import { TimeAxis } from '../timeline/TimeAxis';
 import { useElementSize } from '../timeline/use-element-size';
 import { useZoom } from '../theme/zoom';
+import { CompareNotices } from './CompareNotices';
 import { CompareRun } from './CompareRun';
-import { SplitLegend, splitText } from './TimeSplit';
+import { CompareSummary } from './CompareSummary';
+import { SplitLegend } from './TimeSplit';
 import { useComparedRuns } from './use-compared-runs';
 
 export function ComparePage() {
@@ -31,12 +36,22 @@ export function ComparePage() {
   const { width } = useElementSize(bodyRef);
   const [chosen, setChosen] = useState<string | null>(null);
 
-  const candidates = runs.map((r) => ({ id: r.summary.id, spec: r.summary.spec, wallMs: r.model.elapsedMs }));
-  const baselineId =
-    chosen !== null && runs.some((r) => r.summary.id === chosen) ? chosen : defaultBaseline(candidates);
-  const rows = compareRows(
+  const history = useHistory();
+  const comparison = compareRuns(
     runs.map((r) => ({ id: r.summary.id, spec: r.summary.spec, model: r.model })),
-    baselineId,
+    chosen,
+    serialReferences(history.runs),
+  );
+  const { rows, sets } = comparison;
+  const byId = new Map(runs.map((r) => [r.summary.id, r.summary]));
+  const setLabel = (set: CompareSet): string =>
+    set.runIds.length === 1
+      ? (byId.get(set.runIds[0]!)?.name ?? defaultRunName(set.spec))
+      : `${defaultRunName(set.spec)} · ${set.runIds.length} runs`;
+  const walls = new Map(
+    runs.flatMap((r) =>
+      r.model.finish?.outcome === 'ok' ? [[r.summary.id, r.model.finish.wallMs] as const] : [],
+    ),
   );
   const gutter = layoutLanes([], 0, zoom).gutter;
   const plotWidth = Math.max(80, width - gutter - Math.round(24 * zoom));
@@ -47,32 +62,15 @@ export function ComparePage() {
     (e) => runs.length > 0 && runs.every((r) => sameCode(r.summary.spec.code, e.code)),
   );
 
-  const picture = (): SnapshotPart[] | null => {
-    const root = bodyRef.current;
-    const axis = root?.querySelector<SVGSVGElement>('[data-testid="compare-axis"]');
-    if (!root || !axis) return null;
-    const parts: SnapshotPart[] = [
-      { kind: 'text', text: 'Pool Playground · comparison', size: 16, bold: true },
-    ];
-    parts.push({ kind: 'svg', element: axis });
-    runs.forEach((run, i) => {
-      const row = rows[i]!;
-      const svg = root.querySelector<SVGSVGElement>(
-        `[data-run-id="${run.summary.id}"] svg.compare-run__lanes`,
-      );
-      parts.push({ kind: 'gap', height: 6 });
-      parts.push({ kind: 'text', text: run.summary.name, size: 14, bold: true });
-      parts.push({
-        kind: 'text',
-        text: `wall ${formatSeconds(row.stats.wallMs)} · speedup ${formatSpeedup(row.speedup)}${row.isBaseline ? ' (baseline)' : ''} · ${splitText(row.stats.breakdown)}`,
-        size: 12,
-        muted: true,
-      });
-      if (svg) parts.push({ kind: 'svg', element: svg });
-    });
-    parts.push({ kind: 'gap', height: 8 }, { kind: 'legend', items: TIMELINE_LEGEND });
-    return parts;
-  };
+  const picture = (): SnapshotPart[] | null =>
+    bodyRef.current
+      ? comparePicture(
+          bodyRef.current,
+          runs.map((r) => r.summary),
+          comparison,
+          setLabel,
+        )
+      : null;
 
   return (
     <section className="page compare-page" aria-label="Compare runs" data-testid="compare-page">
@@ -82,18 +80,18 @@ export function ComparePage() {
           {runs.length} run{runs.length === 1 ? '' : 's'}
           {waiting > 0 ? ` (loading ${waiting}…)` : ''}
         </span>
-        {runs.length > 1 && (
+        {sets.length > 1 && (
           <label className="compare__baseline">
             <span>Speedup against</span>
             <select
               className="input input--select"
-              value={baselineId ?? ''}
+              value={comparison.baselineKey ?? ''}
               onChange={(e) => setChosen(e.target.value)}
               data-testid="compare-baseline"
             >
-              {runs.map((r) => (
-                <option key={r.summary.id} value={r.summary.id}>
-                  {r.summary.name}
+              {sets.map((set) => (
+                <option key={set.key} value={set.key}>
+                  {setLabel(set)}
                 </option>
               ))}
             </select>
@@ -122,6 +120,14 @@ export function ComparePage() {
           </p>
         ) : (
           <>
+            <CompareNotices
+              comparison={comparison}
+              runName={(id) => byId.get(id)?.name ?? id}
+              setLabel={setLabel}
+            />
+            {sets.some((set) => set.runIds.length > 1) && (
+              <CompareSummary comparison={comparison} label={setLabel} walls={walls} zoom={zoom} />
+            )}
             <div className="compare__axis">
               <TimeAxis
                 scale={scale}
@@ -139,6 +145,7 @@ export function ComparePage() {
                 summary={run.summary}
                 model={run.model}
                 row={rows[i]!}
+                efficiencyShown={comparison.efficiencyShown}
                 scale={scale}
                 width={width}
                 zoom={zoom}

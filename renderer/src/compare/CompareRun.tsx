@@ -1,10 +1,14 @@
 /**
  * One run of a comparison: its name and figures (wall time, speedup against
- * the baseline, efficiency, utilisation, where the time went) above its
- * worker lanes, drawn on the comparison's shared time axis.
+ * the baseline's median, efficiency, utilisation, where the time went, and
+ * whether the machine was busy) above its worker lanes, drawn on the
+ * comparison's shared time axis. A figure that can only be noise says so.
  */
 import type { CompareRow } from '../../../shared/compare';
 import { formatPercent, formatSpeedup } from '../../../shared/compare';
+import { busySentences, busyShortText } from '../../../shared/busy-machine';
+import type { NoiseFlag } from '../../../shared/noise-flags';
+import { noiseText } from '../../../shared/noise-flags';
 import type { RunModel } from '../../../shared/run-model';
 import { formatSeconds } from '../../../shared/timeline-scale';
 import type { SavedRunSummary } from '../../../shared/api';
@@ -15,12 +19,15 @@ import { layoutLanes, type Scale } from '../timeline/geometry';
 import { GridLines } from '../timeline/TimeAxis';
 import { WorkerLanes } from '../timeline/WorkerLanes';
 import { specSummary } from '../history/run-text';
-import { TimeSplit } from './TimeSplit';
+import { NoiseFigure } from './NoiseFigure';
+import { TimeSplitBar } from './TimeSplit';
 
 interface Props {
   summary: SavedRunSummary;
   model: RunModel;
   row: CompareRow;
+  /** Efficiency means something only against a one-process baseline. */
+  efficiencyShown: boolean;
   scale: Scale;
   width: number;
   zoom: number;
@@ -28,7 +35,11 @@ interface Props {
   maxTicks: number;
 }
 
-export function CompareRun({ summary, model, row, scale, width, zoom, theme, maxTicks }: Props) {
+const flag = (row: CompareRow, kind: NoiseFlag['kind']): NoiseFlag | null =>
+  row.noise.find((f) => f.kind === kind) ?? null;
+
+export function CompareRun(p: Props) {
+  const { summary, model, row, scale, width, zoom, theme, maxTicks } = p;
   const layout = layoutLanes(model.workers, model.tasks.length, zoom, { queue: false });
   const key = summary.id.slice(0, 8);
   const lanes = buildBars(model, layout, scale, model.elapsedMs, (task) => `cmp-${key}-task-${task}`);
@@ -39,6 +50,7 @@ export function CompareRun({ summary, model, row, scale, width, zoom, theme, max
       data-testid="compare-run"
       data-run-id={summary.id}
       data-baseline={row.isBaseline ? 'true' : undefined}
+      data-busy={row.busy ? 'true' : undefined}
       aria-label={`${summary.name}: wall time ${formatSeconds(row.stats.wallMs)}, speedup ${speed}`}
     >
       <header className="compare-run__head">
@@ -50,6 +62,11 @@ export function CompareRun({ summary, model, row, scale, width, zoom, theme, max
             {specSummary(summary.spec)}
             {row.isBaseline ? ' · baseline' : ''}
           </span>
+          {row.busy && (
+            <span className="busy-badge" data-testid="compare-busy" title={busySentences(row.busy).join(' ')}>
+              {busyShortText(row.busy)}
+            </span>
+          )}
         </div>
         <dl className="compare-stats">
           <div>
@@ -57,12 +74,25 @@ export function CompareRun({ summary, model, row, scale, width, zoom, theme, max
             <dd data-testid="compare-wall">{formatSeconds(row.stats.wallMs)}</dd>
           </div>
           <div>
-            <dt>Speedup</dt>
-            <dd data-testid="compare-speedup">{speed}</dd>
+            <dt title="the baseline's median wall time ÷ this run's">Speedup</dt>
+            <NoiseFigure testId="compare-speedup" flag={flag(row, 'one-worker-faster')} text={speed} />
           </div>
           <div>
             <dt title="speedup ÷ workers">Efficiency</dt>
-            <dd data-testid="compare-efficiency">{formatPercent(row.efficiency)}</dd>
+            {p.efficiencyShown ? (
+              <NoiseFigure
+                testId="compare-efficiency"
+                flag={flag(row, 'efficiency-over-100')}
+                text={formatPercent(row.efficiency)}
+              />
+            ) : (
+              <dd
+                data-testid="compare-efficiency"
+                title="Efficiency (speedup ÷ workers) needs a one-process baseline: choose the serial baseline or a 1-worker run."
+              >
+                –
+              </dd>
+            )}
           </div>
           <div>
             <dt title="time running tasks ÷ (worker processes × wall time)">Utilisation</dt>
@@ -71,11 +101,16 @@ export function CompareRun({ summary, model, row, scale, width, zoom, theme, max
           <div className="compare-stats__split">
             <dt>Where the time went</dt>
             <dd>
-              <TimeSplit breakdown={row.stats.breakdown} />
+              <TimeSplitBar split={row.stats.split} />
             </dd>
           </div>
         </dl>
       </header>
+      {row.noise.length > 0 && (
+        <p className="compare-run__noise" data-testid="compare-run-noise">
+          {row.noise.map(noiseText).join(' ')}
+        </p>
+      )}
       <svg
         className="tl-svg compare-run__lanes"
         width={Math.max(0, width)}

@@ -1,43 +1,69 @@
 /**
- * Where a run's time went, as a small stacked bar: worker start-up, tasks
- * waiting in the queue, sending and receiving (crossing the process
- * boundary), and running. Shares of the summed time, with the seconds in
- * its accessible name and tooltip.
+ * Where a run's wall time went, as a stacked bar as wide as the wall time:
+ * each part measured from the run's events (shared/time-split.ts), adding up
+ * to the wall time. What went on alongside an earlier part (tasks waiting
+ * while others ran) is in the tooltip, not added again.
  */
-import type { TimeBreakdown } from '../../../shared/run-stats';
 import { formatPercent } from '../../../shared/compare';
+import { SPLIT_PART_WORDS, type SplitPart, type TimeSplit } from '../../../shared/time-split';
 import { formatSeconds } from '../../../shared/timeline-scale';
 
-export const SPLIT_PARTS = [
-  { key: 'startupMs', label: 'start-up', css: 'startup', color: '--split-startup' },
-  { key: 'queuedMs', label: 'waiting in the queue', css: 'queued', color: '--split-queued' },
-  { key: 'transferMs', label: 'sending/receiving', css: 'transfer', color: '--split-transfer' },
-  { key: 'runningMs', label: 'running', css: 'running', color: '--split-running' },
-] as const satisfies readonly { key: keyof TimeBreakdown; label: string; css: string; color: string }[];
+const share = (part: SplitPart, split: TimeSplit): string =>
+  formatPercent(split.wallMs > 0 ? part.ms / split.wallMs : 0);
 
-export function splitText(breakdown: TimeBreakdown): string {
-  const total = SPLIT_PARTS.reduce((sum, p) => sum + breakdown[p.key], 0);
-  return SPLIT_PARTS.map(
-    (p) =>
-      `${p.label} ${formatSeconds(breakdown[p.key])} (${formatPercent(total > 0 ? breakdown[p.key] / total : 0)})`,
-  ).join(', ');
+/** `running 1.20 s (92 %), worker start-up 0.05 s (4 %), … = wall time 1.31 s` */
+export function splitText(split: TimeSplit): string {
+  const parts = split.parts
+    .filter((p) => p.ms > 0)
+    .map((p) => `${SPLIT_PART_WORDS[p.key].label} ${formatSeconds(p.ms)} (${share(p, split)})`);
+  return `${parts.join(', ')} = wall time ${formatSeconds(split.wallMs)}`;
 }
 
-export function TimeSplit({ breakdown }: { breakdown: TimeBreakdown }) {
-  const total = SPLIT_PARTS.reduce((sum, p) => sum + breakdown[p.key], 0);
-  const text = `Where the time went: ${splitText(breakdown)}`;
+/** Every part, what it measures, and what went on alongside earlier parts (for the tooltip). */
+function splitDetail(split: TimeSplit): string {
+  const lines = split.parts
+    .filter((p) => p.ms > 0 || p.alongsideMs > 0)
+    .map((p) => {
+      const words = SPLIT_PART_WORDS[p.key];
+      const alongside =
+        p.alongsideMs > 0 ? `; and ${formatSeconds(p.alongsideMs)} while an earlier part went on` : '';
+      return `${words.label}: ${formatSeconds(p.ms)} (${share(p, split)}) — ${words.meaning}${alongside}`;
+    });
+  return [
+    `Where the wall time (${formatSeconds(split.wallMs)}) went, each instant counted once, under the first of these going on:`,
+    ...lines,
+  ].join('\n');
+}
+
+export function TimeSplitBar({ split }: { split: TimeSplit }) {
+  const shown = split.parts.filter((p) => p.ms > 0);
   return (
-    <div className="split" role="img" aria-label={text} title={text} data-testid="compare-split">
-      {total > 0 &&
-        SPLIT_PARTS.map((p) =>
-          breakdown[p.key] > 0 ? (
+    <div className="split-box">
+      <div
+        className="split"
+        role="img"
+        aria-label={`Where the time went: ${splitText(split)}`}
+        title={splitDetail(split)}
+        data-testid="compare-split"
+        data-wall-ms={split.wallMs}
+      >
+        {split.wallMs > 0 &&
+          shown.map((p) => (
             <span
               key={p.key}
-              className={`split__part split__part--${p.css}`}
-              style={{ flexGrow: breakdown[p.key] / total }}
+              className={`split__part split__part--${p.key}`}
+              style={{ flexGrow: p.ms / split.wallMs }}
+              data-part={p.key}
+              data-ms={p.ms}
             />
-          ) : null,
-        )}
+          ))}
+      </div>
+      <p className="split__text" aria-hidden="true">
+        {shown
+          .filter((p) => split.wallMs > 0 && p.ms / split.wallMs >= 0.01)
+          .map((p) => `${SPLIT_PART_WORDS[p.key].label} ${formatSeconds(p.ms)}`)
+          .join(' · ')}
+      </p>
     </div>
   );
 }
@@ -45,10 +71,10 @@ export function TimeSplit({ breakdown }: { breakdown: TimeBreakdown }) {
 export function SplitLegend() {
   return (
     <ul className="split-legend" aria-label="Where the time went: legend">
-      {SPLIT_PARTS.map((p) => (
-        <li key={p.key}>
-          <span className={`split-legend__chip split__part--${p.css}`} aria-hidden="true" />
-          {p.label}
+      {Object.entries(SPLIT_PART_WORDS).map(([key, words]) => (
+        <li key={key} title={words.meaning}>
+          <span className={`split-legend__chip split__part--${key}`} aria-hidden="true" />
+          {words.label}
         </li>
       ))}
     </ul>

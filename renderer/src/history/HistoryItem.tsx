@@ -5,6 +5,7 @@
  */
 import { useState } from 'react';
 import type { SavedRunSummary } from '../../../shared/api';
+import { busySentences, type BusyNotice } from '../../../shared/busy-machine';
 import { PencilIcon, SweepIcon, TrashIcon } from '../common/icons';
 import { fullDate, outcomeText, specSummary, whenText } from './run-text';
 import { RenameField } from './RenameField';
@@ -14,6 +15,8 @@ interface Props {
   selected: boolean;
   shown: boolean;
   busy: boolean;
+  /** The machine was busy during this run: its times are noise. */
+  busyMachine: BusyNotice | null;
   onSelect(on: boolean): void;
   onOpen(): void;
   onRename(name: string): void;
@@ -74,6 +77,15 @@ export function HistoryItem(p: Props) {
         <div className="history-item__meta">
           <span>{specSummary(run.spec)}</span>
           <span title={fullDate(run.createdAt)}>{whenText(run.createdAt)}</span>
+          {p.busyMachine && (
+            <span
+              className="busy-badge history-item__busy"
+              data-testid="history-busy"
+              title={busySentences(p.busyMachine).join(' ')}
+            >
+              busy machine
+            </span>
+          )}
         </div>
         <div className="history-item__actions">
           {p.onSweep && (

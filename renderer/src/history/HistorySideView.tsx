@@ -3,11 +3,13 @@
  * to see it again; tick two or more to compare them; run a sweep.
  */
 import { useSyncExternalStore } from 'react';
+import { busyNoticeOf, serialReferences } from '../../../shared/busy-machine';
 import { useApp } from '../app/app-context';
 import { useHistory } from '../app/hooks';
 import { useStoreVersion } from '../store/use-store';
 import { baselineAndCompare } from './baseline';
 import { HistoryItem } from './HistoryItem';
+import { sweepGroupKind } from '../sweep/sweep-store';
 
 export function HistorySideView() {
   const stores = useApp();
@@ -17,6 +19,7 @@ export function HistorySideView() {
   // Only whether a run is going on (not every frame of it): the list can be long.
   const busy = useSyncExternalStore(session.subscribe, () => session.active);
   const count = history.selected.length;
+  const references = serialReferences(history.runs);
   return (
     <div className="sideview history" data-testid="history">
       <div className="history__toolbar">
@@ -64,6 +67,7 @@ export function HistorySideView() {
               selected={history.isSelected(run.id)}
               shown={viewer.saved?.runId === run.id}
               busy={busy}
+              busyMachine={busyNoticeOf(run, references)}
               onSelect={(on) => history.toggle(run.id, on)}
               onOpen={() => {
                 pages.show(null);
@@ -76,7 +80,7 @@ export function HistorySideView() {
               }}
               onBaseline={() => void baselineAndCompare(stores, run)}
               onSweep={
-                run.meta.group
+                run.meta.group && sweepGroupKind(run.meta.group)
                   ? () => {
                       sweeps.show(run.meta.group!);
                       pages.show('sweep');

@@ -53,11 +53,12 @@ export class RunSession extends ObservableStore {
   }
 
   /**
-   * A sweep run is a measurement: its views are not redrawn until it ends,
-   * so that drawing takes no CPU from the workers being timed.
+   * A run of a sweep or of Run × N is a measurement: its views are not
+   * redrawn until it ends, so that drawing takes no CPU from the workers
+   * being timed.
    */
   get measuring(): boolean {
-    return this.phase === 'running' && /^sweep-/.test(this.meta.group ?? '');
+    return this.phase === 'running' && /^(sweep|repeat)-/.test(this.meta.group ?? '');
   }
 
   get active(): boolean {

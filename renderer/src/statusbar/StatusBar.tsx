@@ -8,6 +8,7 @@ import { useApp } from '../app/app-context';
 import { useRunSession, useSaveState } from '../app/hooks';
 import type { SaveState } from '../workspace/workspace-store';
 import { useNow } from '../timeline/use-now';
+import { BusyStatus } from '../compare/BusyStatus';
 import { runStatus } from './outcome';
 
 export function StatusBar() {
@@ -62,6 +63,7 @@ export function StatusBar() {
           <div className="statusbar__item" data-testid="status-elapsed">
             Elapsed {formatSeconds(elapsed)}
           </div>
+          <BusyStatus session={session} />
         </>
       )}
       <div className="statusbar__spacer" />

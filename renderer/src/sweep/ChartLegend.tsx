@@ -1,7 +1,7 @@
 /** The key of a sweep chart, drawn inside its top-left corner (where speedups never reach). */
 
 export interface LegendItem {
-  kind: 'point' | 'ideal' | 'curve';
+  kind: 'point' | 'whisker' | 'ideal' | 'curve';
   label: string;
 }
 
@@ -35,6 +35,28 @@ export function ChartLegend({ x, y, fontSize, items }: Props) {
                 <line className="chart__measured-line" x1={x} x2={x + swatch} y1={cy} y2={cy} />
                 <circle className="chart__legend-point" cx={x + swatch / 2} cy={cy} r={fontSize * 0.38} />
               </>
+            )}
+            {item.kind === 'whisker' && (
+              <g className="chart__whisker">
+                <line
+                  x1={x + swatch / 2}
+                  x2={x + swatch / 2}
+                  y1={cy - fontSize * 0.55}
+                  y2={cy + fontSize * 0.55}
+                />
+                <line
+                  x1={x + swatch / 2 - fontSize * 0.3}
+                  x2={x + swatch / 2 + fontSize * 0.3}
+                  y1={cy - fontSize * 0.55}
+                  y2={cy - fontSize * 0.55}
+                />
+                <line
+                  x1={x + swatch / 2 - fontSize * 0.3}
+                  x2={x + swatch / 2 + fontSize * 0.3}
+                  y1={cy + fontSize * 0.55}
+                  y2={cy + fontSize * 0.55}
+                />
+              </g>
             )}
             {item.kind === 'ideal' && (
               <line className="chart__ideal" x1={x} x2={x + swatch} y1={cy} y2={cy} />

@@ -1,15 +1,18 @@
 /**
- * Speedup against max workers: the measured points, the ideal line S = n,
- * and Amdahl's law fitted to the measurements, S(n) = 1 / (s + (1 − s) / n).
- * A dotted line marks the machine's CPU count (past it, workers share cores).
+ * Speedup against max workers: the median of each worker count's repeats,
+ * their spread (min–max) as whiskers, the ideal line S = n, and Amdahl's law
+ * fitted to the medians, S(n) = 1 / (s + (1 − s) / n). A dotted line marks
+ * the machine's CPU count (past it, workers share cores). Noisy points are
+ * drawn hollow.
  */
 import { amdahlSpeedup } from '../../../shared/amdahl';
 import { formatSpeedup } from '../../../shared/compare';
 import type { AmdahlFit, WorkerPoint } from '../../../shared/sweep';
 import { formatSeconds } from '../../../shared/timeline-scale';
 import { chartFrame, ChartFrame } from './ChartFrame';
-import { ChartLegend } from './ChartLegend';
-import { integerTicks, linearAxis, niceTicks, serialFractionText } from './chart-geometry';
+import { ChartLegend, type LegendItem } from './ChartLegend';
+import { besidePoint, integerTicks, linearAxis, niceTicks, serialFractionText } from './chart-geometry';
+import { Whisker } from './Whisker';
 
 interface Props {
   points: readonly WorkerPoint[];
@@ -21,11 +24,22 @@ interface Props {
   zoom: number;
 }
 
+const workersText = (n: number): string => `${n} worker${n === 1 ? '' : 's'}`;
+
+/** `2 workers 1.85× (1.70×–1.92×, 3 runs)` */
+function pointText(p: WorkerPoint): string {
+  const range =
+    p.speedup.n > 1
+      ? ` (${formatSpeedup(p.speedup.min)}–${formatSpeedup(p.speedup.max)}, ${p.speedup.n} runs)`
+      : '';
+  return `${workersText(p.workers)} ${formatSpeedup(p.speedup.median)}${range}`;
+}
+
 export function SpeedupChart({ points, fit, maxWorkers, cpus, width, zoom }: Props) {
   const frame = chartFrame(width, zoom);
   const fontSize = Math.round(12 * zoom);
   const nMax = Math.max(2, maxWorkers, ...points.map((p) => p.workers));
-  const yTop = Math.max(nMax, ...points.map((p) => p.speedup)) * 1.05;
+  const yTop = Math.max(nMax, ...points.map((p) => p.speedup.max)) * 1.05;
   const x = linearAxis(
     1,
     nMax,
@@ -44,13 +58,25 @@ export function SpeedupChart({ points, fit, maxWorkers, cpus, width, zoom }: Pro
       );
     }
   }
+  const repeated = points.some((p) => p.speedup.n > 1);
   const description =
-    `Measured speedup against the 1-worker run: ` +
-    points
-      .map((p) => `${p.workers} worker${p.workers === 1 ? '' : 's'} ${formatSpeedup(p.speedup)}`)
-      .join(', ') +
+    `Median speedup against the 1-worker run${repeated ? ', with the spread of the repeats' : ''}: ` +
+    points.map(pointText).join(', ') +
     `. The ideal line is S = n.` +
     (fit ? ` Amdahl's law fitted with a serial fraction of ${serialFractionText(fit.serialFraction)}.` : '');
+  const legend: LegendItem[] = [
+    { kind: 'point', label: repeated ? 'measured (median)' : 'measured' },
+    ...(repeated ? [{ kind: 'whisker' as const, label: 'spread of the repeats (min–max)' }] : []),
+    { kind: 'ideal', label: 'ideal: S = n' },
+    ...(fit
+      ? [
+          {
+            kind: 'curve' as const,
+            label: `Amdahl's law, serial fraction ≈ ${serialFractionText(fit.serialFraction)}`,
+          },
+        ]
+      : []),
+  ];
   return (
     <ChartFrame
       frame={frame}
@@ -83,13 +109,13 @@ export function SpeedupChart({ points, fit, maxWorkers, cpus, width, zoom }: Pro
       </line>
       {fit && (
         <path className="chart__curve" data-testid="amdahl-curve" d={curve.join(' ')}>
-          <title>{`Amdahl's law, serial fraction ${serialFractionText(fit.serialFraction)}`}</title>
+          <title>{`Amdahl's law fitted to the medians, serial fraction ${serialFractionText(fit.serialFraction)}`}</title>
         </path>
       )}
       {points.length > 1 && (
         <polyline
           className="chart__measured-line"
-          points={points.map((p) => `${x.at(p.workers)},${y.at(p.speedup)}`).join(' ')}
+          points={points.map((p) => `${x.at(p.workers)},${y.at(p.speedup.median)}`).join(' ')}
           aria-hidden="true"
         />
       )}
@@ -97,40 +123,42 @@ export function SpeedupChart({ points, fit, maxWorkers, cpus, width, zoom }: Pro
         x={frame.left + fontSize}
         y={frame.top + fontSize * 0.5}
         fontSize={fontSize}
-        items={[
-          { kind: 'point', label: 'measured' },
-          { kind: 'ideal', label: 'ideal: S = n' },
-          ...(fit
-            ? [
-                {
-                  kind: 'curve' as const,
-                  label: `Amdahl's law, serial fraction ≈ ${serialFractionText(fit.serialFraction)}`,
-                },
-              ]
-            : []),
-        ]}
+        items={legend}
       />
       {points.map((p) => (
         <g
-          key={p.runId}
+          key={p.workers}
           className="chart__point"
           data-testid="sweep-point"
           data-workers={p.workers}
-          data-speedup={p.speedup.toFixed(4)}
-          data-wall-ms={Math.round(p.wallMs)}
-          data-run-id={p.runId}
+          data-speedup={p.speedup.median.toFixed(4)}
+          data-wall-ms={Math.round(p.wall.median)}
+          data-runs={p.speedup.n}
+          data-noise={p.noise.length > 0 ? 'true' : undefined}
         >
-          <circle cx={x.at(p.workers)} cy={y.at(p.speedup)} r={5 * zoom}>
-            <title>{`${p.workers} worker${p.workers === 1 ? '' : 's'}: speedup ${formatSpeedup(p.speedup)}, wall time ${formatSeconds(p.wallMs)}`}</title>
+          <Whisker
+            x={x.at(p.workers)}
+            y1={y.at(p.speedup.min)}
+            y2={y.at(p.speedup.max)}
+            cap={4 * zoom}
+            runs={p.speedup.n}
+            min={p.speedup.min}
+            max={p.speedup.max}
+          />
+          <circle cx={x.at(p.workers)} cy={y.at(p.speedup.median)} r={5 * zoom}>
+            <title>
+              {`${pointText(p)}; median wall time ${formatSeconds(p.wall.median)}` +
+                (p.noise.length > 0 ? `. Noisy: ${p.noise.join('; ')}.` : '')}
+            </title>
           </circle>
           <text
-            x={x.at(p.workers)}
-            y={y.at(p.speedup) + fontSize * 1.5}
-            textAnchor="middle"
+            x={besidePoint(x.at(p.workers), frame.right, zoom).x}
+            y={y.at(p.speedup.median) + fontSize * 1.5}
+            textAnchor={besidePoint(x.at(p.workers), frame.right, zoom).anchor}
             fontSize={fontSize}
             aria-hidden="true"
           >
-            {formatSpeedup(p.speedup)}
+            {formatSpeedup(p.speedup.median)}
           </text>
         </g>
       ))}

@@ -1,11 +1,19 @@
 /**
  * Setting up a sweep: the current code and settings, run again and again
  * over max workers 1…N (default twice the CPUs) or over a list of
- * chunksizes (map), one run after another.
+ * chunksizes (map), each value repeated (3 times by default, in rounds),
+ * one run after another.
  */
 import { useState } from 'react';
 import { LIMITS } from '../../../shared/run-spec';
-import { defaultSweepMax, parseChunkList, workerValues, type SweepKind } from '../../../shared/sweep';
+import {
+  DEFAULT_SWEEP_REPEATS,
+  defaultSweepMax,
+  MAX_REPEATS,
+  parseChunkList,
+  workerValues,
+  type SweepKind,
+} from '../../../shared/sweep';
 import { Dialog } from '../common/Dialog';
 import { useApp } from '../app/app-context';
 import { usePages, useSpec } from '../app/hooks';
@@ -17,6 +25,12 @@ export function SweepDialog() {
   const [kind, setKind] = useState<SweepKind>(spec.mode === 'map' ? 'chunksize' : 'workers');
   const [maxText, setMaxText] = useState(String(defaultSweepMax(host?.cpus ?? null)));
   const [chunkText, setChunkText] = useState('1, 2, 4, 8, 16');
+  const [repeatText, setRepeatText] = useState(String(DEFAULT_SWEEP_REPEATS));
+  const repeats = Number(repeatText);
+  const repeatError =
+    !Number.isInteger(repeats) || repeats < 1 || repeats > MAX_REPEATS
+      ? `Repeats: a whole number from 1 to ${MAX_REPEATS}.`
+      : null;
   const max = Number(maxText);
   const maxError =
     !Number.isInteger(max) || max < 2 || max > LIMITS.maxWorkers
@@ -25,7 +39,7 @@ export function SweepDialog() {
   const chunks = parseChunkList(chunkText);
   const values =
     kind === 'workers' ? (maxError ? [] : workerValues(max)) : 'values' in chunks ? chunks.values : [];
-  const error = kind === 'workers' ? maxError : 'error' in chunks ? chunks.error : null;
+  const error = (kind === 'workers' ? maxError : 'error' in chunks ? chunks.error : null) ?? repeatError;
   const mode = kind === 'chunksize' ? 'map' : spec.mode === 'serial' ? 'submit' : spec.mode;
   const close = (): void => pages.openSweepDialog(false);
 
@@ -34,7 +48,7 @@ export function SweepDialog() {
     if (!current || values.length === 0) return;
     close();
     pages.show('sweep');
-    await sweeps.start({ kind, values, spec: { ...current, mode } });
+    await sweeps.start({ kind, values, repeats, spec: { ...current, mode } });
   };
 
   return (
@@ -107,14 +121,34 @@ export function SweepDialog() {
             </span>
           </label>
         </fieldset>
+        <label className="sweep-form__repeats">
+          <span>Repeats of each value</span>
+          <input
+            className="input input--number"
+            type="number"
+            min={1}
+            max={MAX_REPEATS}
+            value={repeatText}
+            aria-invalid={repeatError ? true : undefined}
+            onChange={(e) => setRepeatText(e.target.value)}
+            data-testid="sweep-repeats"
+          />
+          <span className="field__hint">
+            the chart shows each value&apos;s median, with whiskers from the fastest to the slowest run
+          </span>
+        </label>
         {error ? (
           <p className="field__error" role="alert">
             {error}
           </p>
         ) : (
           <p className="sweep-form__summary">
-            {values.length} run{values.length === 1 ? '' : 's'}, one after another:{' '}
-            {kind === 'workers' ? `max workers ${values.join(', ')}` : `chunksize ${values.join(', ')}`}.
+            {values.length * repeats} run{values.length * repeats === 1 ? '' : 's'}, one after another:{' '}
+            {kind === 'workers' ? `max workers ${values.join(', ')}` : `chunksize ${values.join(', ')}`}
+            {repeats > 1
+              ? `, ${repeats} times over (in rounds, so a change in the machine's load touches every value alike)`
+              : ''}
+            .
           </p>
         )}
         <div className="confirm__actions">

@@ -1,21 +1,21 @@
 /**
  * A sweep's page: its progress while it runs (cancellable), then the chart
- * (speedup against workers with the ideal line and the fitted Amdahl curve,
- * or wall time against chunksize), the measurements, and a way to open the
- * sweep's runs in the comparison.
+ * (median speedup against workers with the spread of the repeats, the ideal
+ * line and the Amdahl curve fitted to the medians, or wall time against
+ * chunksize), the measurements, and a way to open the sweep's runs in the
+ * comparison.
  */
 import { useRef } from 'react';
-import { formatPercent, formatSpeedup } from '../../../shared/compare';
+import { serialReferences, workKey } from '../../../shared/busy-machine';
 import { chunkSweepPoints, fitSweep, workerSweepPoints } from '../../../shared/sweep';
-import { formatSeconds } from '../../../shared/timeline-scale';
 import { useApp } from '../app/app-context';
 import { useHistory, useSweeps } from '../app/hooks';
 import { sweepGroupKind } from './sweep-store';
 import { useElementSize } from '../timeline/use-element-size';
 import { useZoom } from '../theme/zoom';
-import { serialFractionText } from './chart-geometry';
 import { ChunkChart } from './ChunkChart';
 import { SpeedupChart } from './SpeedupChart';
+import { SweepFacts } from './SweepFacts';
 import { SweepProgress } from './SweepProgress';
 
 export function SweepPage() {
@@ -32,7 +32,9 @@ export function SweepPage() {
   const cpus = host?.cpus ?? null;
   const fn = runs[0]?.spec.fn ?? state?.plan.spec.fn ?? '';
 
-  const workerPoints = kind === 'workers' ? workerSweepPoints(runs) : [];
+  // The serial baseline of the same work, if the history has one: its time per input tells a busy machine.
+  const serialItemMs = runs[0] ? (serialReferences(history.runs).get(workKey(runs[0].spec)) ?? null) : null;
+  const workerPoints = kind === 'workers' ? workerSweepPoints(runs, { serialItemMs }) : [];
   const fit = kind === 'workers' ? fitSweep(workerPoints, cpus) : null;
   const chunkPoints = kind === 'chunksize' ? chunkSweepPoints(runs) : [];
   const planned =
@@ -98,57 +100,13 @@ export function SweepPage() {
                 <ChunkChart points={chunkPoints} values={planned} width={width} zoom={zoom} />
               )}
             </div>
-            <div className="sweep__facts">
-              {kind === 'workers' && fit && (
-                <p className="sweep__fit">
-                  Amdahl&apos;s law fitted to{' '}
-                  {fit.limitedToCpus
-                    ? `the runs with at most ${cpus} worker${cpus === 1 ? '' : 's'} (${cpus} CPU${cpus === 1 ? '' : 's'} here)`
-                    : 'the measurements'}
-                  :{' '}
-                  <strong data-testid="serial-fraction">
-                    serial fraction ≈ {serialFractionText(fit.serialFraction)}
-                  </strong>
-                  .{' '}
-                  <span className="sweep__hint">
-                    The serial fraction is the share of the work that does not get faster with more workers
-                    (start-up, sending tasks and results, the caller&apos;s own work).
-                    {fit.limitedToCpus &&
-                      ` Past ${cpus} workers the processes share ${cpus} CPU${cpus === 1 ? '' : 's'}, so the speedup stops growing.`}
-                  </span>
-                </p>
-              )}
-              {pointCount > 0 && (
-                <table className="sweep__table" data-testid="sweep-table">
-                  <caption className="visually-hidden">Measurements of the sweep</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{kind === 'workers' ? 'Max workers' : 'Chunksize'}</th>
-                      <th scope="col">Wall time</th>
-                      {kind === 'workers' && <th scope="col">Speedup</th>}
-                      {kind === 'workers' && <th scope="col">Efficiency</th>}
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {kind === 'workers'
-                      ? workerPoints.map((p) => (
-                          <tr key={p.runId}>
-                            <td>{p.workers}</td>
-                            <td>{formatSeconds(p.wallMs)}</td>
-                            <td>{formatSpeedup(p.speedup)}</td>
-                            <td>{formatPercent(p.speedup / p.workers)}</td>
-                          </tr>
-                        ))
-                      : chunkPoints.map((p) => (
-                          <tr key={p.runId}>
-                            <td>{p.chunksize}</td>
-                            <td>{formatSeconds(p.wallMs)}</td>
-                          </tr>
-                        ))}
-                  </tbody>
-                </table>
-              )}
-            </div>
+            <SweepFacts
+              kind={kind}
+              workerPoints={workerPoints}
+              chunkPoints={chunkPoints}
+              fit={fit}
+              cpus={cpus}
+            />
           </>
         )}
       </div>

@@ -1,8 +1,8 @@
 /** A sweep's progress: which run of how many, a bar, and Cancel. */
-import type { SweepState } from './sweep-store';
+import { planSize, type SweepState } from './sweep-store';
 
 export function SweepProgress({ state, onCancel }: { state: SweepState; onCancel(): void }) {
-  const total = state.plan.values.length;
+  const total = planSize(state.plan);
   const what = state.plan.kind === 'workers' ? 'max workers' : 'chunksize';
   const text =
     state.status === 'running'

@@ -46,3 +46,8 @@ export function serialFractionText(s: number): string {
   if (pct < 0.05) return '0 %';
   return pct < 10 ? `${pct.toFixed(1)} %` : `${pct.toFixed(0)} %`;
 }
+
+/** Where a point's label goes: to its right, or to its left near the chart's right edge (never cut off). */
+export function besidePoint(px: number, right: number, zoom: number): { x: number; anchor: 'start' | 'end' } {
+  return px > right - 56 * zoom ? { x: px - 8 * zoom, anchor: 'end' } : { x: px + 8 * zoom, anchor: 'start' };
+}

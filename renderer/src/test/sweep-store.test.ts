@@ -5,7 +5,7 @@ import { DEFAULT_RUN_SPEC, type RunSpec } from '../../../shared/run-spec';
 import type { HistoryStore } from '../history/history-store';
 import type { RunController } from '../run/run-controller';
 import { RunSession } from '../run/run-session';
-import { sweepGroupKind, sweepRunName, SweepStore } from '../sweep/sweep-store';
+import { isRepeatGroup, sweepGroupKind, sweepRunName, SweepStore } from '../sweep/sweep-store';
 
 const spec: RunSpec = { ...DEFAULT_RUN_SPEC, code: 'export function task() {}' };
 
@@ -37,7 +37,7 @@ describe('sweep store', () => {
     const session = new RunSession();
     const { controller, started } = fakeController(session);
     const sweeps = new SweepStore({ controller, session, history });
-    await sweeps.start({ kind: 'workers', values: [1, 2, 3], spec });
+    await sweeps.start({ kind: 'workers', values: [1, 2, 3], repeats: 1, spec });
     expect(started.map((s) => s.spec.maxWorkers)).toEqual([1, 2, 3]);
     const groups = new Set(started.map((s) => s.meta.group));
     expect(groups.size).toBe(1);
@@ -46,17 +46,60 @@ describe('sweep store', () => {
     expect(sweeps.state).toMatchObject({ status: 'done', done: 3 });
   });
 
+  it('repeats each value in rounds, naming each run with its round', async () => {
+    const session = new RunSession();
+    const { controller, started } = fakeController(session);
+    const sweeps = new SweepStore({ controller, session, history });
+    await sweeps.start({ kind: 'workers', values: [1, 2], repeats: 3, spec });
+    expect(started.map((s) => s.spec.maxWorkers)).toEqual([1, 2, 1, 2, 1, 2]);
+    expect(started.map((s) => s.meta.name)).toEqual([
+      'task · sweep · 1 worker · run 1 of 3',
+      'task · sweep · 2 workers · run 1 of 3',
+      'task · sweep · 1 worker · run 2 of 3',
+      'task · sweep · 2 workers · run 2 of 3',
+      'task · sweep · 1 worker · run 3 of 3',
+      'task · sweep · 2 workers · run 3 of 3',
+    ]);
+    expect(sweeps.state).toMatchObject({ status: 'done', done: 6 });
+  });
+
+  it('Run × N: the same settings N times, one group of repeats, not shown as a sweep', async () => {
+    const session = new RunSession();
+    const { controller, started } = fakeController(session);
+    const sweeps = new SweepStore({ controller, session, history });
+    const group = await sweeps.start({
+      kind: 'repeat',
+      values: [2],
+      repeats: 3,
+      spec: { ...spec, maxWorkers: 2 },
+    });
+    expect(started.map((s) => s.spec)).toEqual([0, 1, 2].map(() => ({ ...spec, maxWorkers: 2 })));
+    expect(started.map((s) => s.meta.name)).toEqual([
+      'task · submit · 2 workers · run 1 of 3',
+      'task · submit · 2 workers · run 2 of 3',
+      'task · submit · 2 workers · run 3 of 3',
+    ]);
+    expect(new Set(started.map((s) => s.meta.group))).toEqual(new Set([group]));
+    expect(isRepeatGroup(group!)).toBe(true);
+    expect(sweepGroupKind(group!)).toBeNull();
+    expect(sweeps.shownGroup).toBeNull();
+    expect(sweeps.state).toMatchObject({ status: 'done', done: 3 });
+    // Repeats are measurements: like a sweep's runs, not redrawn until each ends.
+    session.begin('x', { group: group! });
+    expect(session.measuring).toBe(true);
+  });
+
   it('stops at a failed run, and when cancelled', async () => {
     const session = new RunSession();
     const { controller } = fakeController(session, (s) => (s.chunksize === 4 ? 'error' : 'ok'));
     const sweeps = new SweepStore({ controller, session, history });
-    await sweeps.start({ kind: 'chunksize', values: [1, 4, 16], spec: { ...spec, mode: 'map' } });
+    await sweeps.start({ kind: 'chunksize', values: [1, 4, 16], repeats: 1, spec: { ...spec, mode: 'map' } });
     expect(sweeps.state).toMatchObject({ status: 'failed', done: 1 });
 
     const otherSession = new RunSession();
     const other = fakeController(otherSession);
     const cancelling = new SweepStore({ controller: other.controller, session: otherSession, history });
-    const running = cancelling.start({ kind: 'workers', values: [1, 2, 3], spec });
+    const running = cancelling.start({ kind: 'workers', values: [1, 2, 3], repeats: 1, spec });
     cancelling.cancel();
     await running;
     expect(other.raw.stop).toHaveBeenCalled();
@@ -68,7 +111,7 @@ describe('sweep store', () => {
     const session = new RunSession();
     const { controller, started } = fakeController(session);
     const sweeps = new SweepStore({ controller, session, history });
-    const running = sweeps.start({ kind: 'workers', values: [1, 2, 3], spec });
+    const running = sweeps.start({ kind: 'workers', values: [1, 2, 3], repeats: 1, spec });
     await vi.waitFor(() => expect(started).toHaveLength(1));
     session.begin('the-learners-run');
     await running;

@@ -40,6 +40,11 @@ describe('playground session', () => {
     expect(driverLines(events).slice(0, 5)).toEqual([0, 1, 2, 3, 4].map((n) => `Task ${n} done.`));
     expect(driverLines(events)[5]).toMatch(/^Done in .* s · 5 tasks · 3 worker processes \(PIDs /);
     expect(finishedEvent(events).outcome).toBe('ok');
+    // The machine's load as the run began is in the log (Windows keeps none).
+    expect(events[0]).toMatchObject({
+      type: 'run-started',
+      loadAverage: process.platform === 'win32' ? null : expect.any(Number),
+    });
     for (const pid of pids) expect(isAlive(pid)).toBe(false);
     // Every output line of a task is tagged with that task and the PID that ran it.
     for (const e of events) {

@@ -157,6 +157,60 @@ describe('Store: the index is a cache of the run files', () => {
     expect(await ids()).toEqual([...made, 'run-new002']);
   });
 
+  it('each listed run carries its timing, worked out from its events; an index without it is rebuilt', async () => {
+    const timed: SavedRun = {
+      ...run('run-timed1', 1),
+      events: [
+        {
+          type: 'run-started',
+          runId: 'run-timed1',
+          spec: spec({ code: '' }),
+          epoch: 0,
+          cpus: 2,
+          loadAverage: 2.5,
+          taskCount: 2,
+          inputCount: 2,
+          t: 0,
+        },
+        { type: 'worker-spawned', worker: 0, pid: 10, t: 1 },
+        { type: 'task-submitted', task: 1, fn: 'f', label: 'f(1)', index: 0, items: 1, args: '1', t: 1 },
+        { type: 'task-submitted', task: 2, fn: 'f', label: 'f(2)', index: 1, items: 1, args: '2', t: 1 },
+        {
+          type: 'task-finished',
+          task: 1,
+          status: 'ok',
+          worker: 0,
+          pid: 10,
+          started: 10,
+          finished: 30,
+          t: 30,
+        },
+        {
+          type: 'task-finished',
+          task: 2,
+          status: 'ok',
+          worker: 0,
+          pid: 10,
+          started: 30,
+          finished: 70,
+          t: 70,
+        },
+        { type: 'run-finished', outcome: 'ok', wallMs: 80, t: 80 },
+      ],
+    };
+    await store.saveRun(timed);
+    const expected = { cpus: 2, loadAverage: 2.5, medianItemMs: 30, peakWorkers: 1 };
+    expect((await store.listRuns())[0]!.timing).toEqual(expected);
+    // An index written before summaries had their timing is a cache to rebuild, not an error.
+    const index = join(runsDir(), 'index.json');
+    const old = JSON.parse(readFileSync(index, 'utf8')) as { runs: { summary: Record<string, unknown> }[] };
+    for (const entry of old.runs) delete entry.summary.timing;
+    writeFileSync(index, JSON.stringify({ ...old, version: 1 }));
+    const reopened = new Store(dir);
+    expect((await reopened.listRuns())[0]!.timing).toEqual(expected);
+    expect(reopened.notices()).toEqual([]);
+  });
+
   it('a missing index or runs folder is no problem', async () => {
     const made = await saveRuns(2);
     rmSync(join(runsDir(), 'index.json'));
