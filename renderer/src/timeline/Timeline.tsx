@@ -149,6 +149,7 @@ export function Timeline({ run: session, legend }: Props) {
         aria-label="Timeline. Use the arrow keys to move between tasks."
         aria-activedescendant={active !== null ? domId(active) : undefined}
         data-testid="timeline"
+        data-drawn-events={model.version}
         onKeyDown={onKeyDown}
         onBlur={() => setActive(null)}
         onFocus={(e) => {
