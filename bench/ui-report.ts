@@ -47,8 +47,7 @@ export function formatReport(sections: readonly Section[]): string {
       }
       const values = figures.map((f) => f.value!).filter(Number.isFinite);
       const mid = median(values);
-      const range =
-        values.length > 1 ? ` [${fmt(Math.min(...values))}–${fmt(Math.max(...values))}]` : '';
+      const range = values.length > 1 ? ` [${fmt(Math.min(...values))}–${fmt(Math.max(...values))}]` : '';
       let target = '';
       if (first.target !== undefined) {
         const met = first.higher ? mid >= first.target : mid <= first.target;

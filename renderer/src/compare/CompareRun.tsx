@@ -3,17 +3,15 @@
  * the baseline, efficiency, utilisation, where the time went) above its
  * worker lanes, drawn on the comparison's shared time axis.
  */
+import { useCallback, useMemo } from 'react';
 import type { CompareRow } from '../../../shared/compare';
 import { formatPercent, formatSpeedup } from '../../../shared/compare';
 import type { RunModel } from '../../../shared/run-model';
 import { formatSeconds } from '../../../shared/timeline-scale';
 import type { SavedRunSummary } from '../../../shared/api';
-import type { ThemeName } from '../theme/palette';
-import { buildBars, laneMids } from '../timeline/bars';
-import { CallerLane } from '../timeline/CallerLane';
-import { layoutLanes, type Scale } from '../timeline/geometry';
-import { GridLines } from '../timeline/TimeAxis';
-import { WorkerLanes } from '../timeline/WorkerLanes';
+import { Timeline } from '../timeline/Timeline';
+import type { TimelineController } from '../timeline/timeline-controller';
+import type { TimeViewStore } from '../timeline/time-view-store';
 import { specSummary } from '../history/run-text';
 import { TimeSplit } from './TimeSplit';
 
@@ -21,17 +19,21 @@ interface Props {
   summary: SavedRunSummary;
   model: RunModel;
   row: CompareRow;
-  scale: Scale;
-  width: number;
-  zoom: number;
-  theme: ThemeName;
-  maxTicks: number;
+  /** The comparison's shared view (zoom, pan and selection act on every run together). */
+  views: TimeViewStore;
+  /** The shared time axis's end (the longest run's). */
+  boundsEnd: () => number;
+  onController: (id: string, controller: TimelineController) => void;
 }
 
-export function CompareRun({ summary, model, row, scale, width, zoom, theme, maxTicks }: Props) {
-  const layout = layoutLanes(model.workers, model.tasks.length, zoom, { queue: false });
+export function CompareRun({ summary, model, row, views, boundsEnd, onController }: Props) {
   const key = summary.id.slice(0, 8);
-  const lanes = buildBars(model, layout, scale, model.elapsedMs, (task) => `cmp-${key}-task-${task}`);
+  const run = useMemo(
+    () => ({ model, runId: summary.id, phase: 'finished' as const, nowMs: () => model.elapsedMs }),
+    [model, summary.id],
+  );
+  const id = summary.id;
+  const register = useCallback((c: TimelineController) => onController(id, c), [onController, id]);
   const speed = formatSpeedup(row.speedup);
   return (
     <section
@@ -76,16 +78,18 @@ export function CompareRun({ summary, model, row, scale, width, zoom, theme, max
           </div>
         </dl>
       </header>
-      <svg
-        className="tl-svg compare-run__lanes"
-        width={Math.max(0, width)}
-        height={layout.height}
-        role="presentation"
-      >
-        <GridLines scale={scale} height={layout.height} maxTicks={maxTicks} />
-        <WorkerLanes layout={layout} scale={scale} now={model.elapsedMs} theme={theme} lanes={lanes} />
-        <CallerLane tasks={model.tasks} layout={layout} scale={scale} laneMid={laneMids(layout)} />
-      </svg>
+      <div className="compare-run__lanes">
+        <Timeline
+          run={run}
+          views={views}
+          idPrefix={`cmp-${key}`}
+          options={{ fitHeight: false, queue: false, axis: false, concurrency: false, boundsEnd }}
+          toolbar={false}
+          legend={false}
+          onController={register}
+          label={`${summary.name}: timeline`}
+        />
+      </div>
     </section>
   );
 }
