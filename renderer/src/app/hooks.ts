@@ -45,6 +45,12 @@ export function useStore<K extends Followable>(key: K): AppStores[K] {
 }
 
 export const useRunSession = (): RunSession => useStore('session');
+
+/** The live run's phase only: re-renders when a run starts or ends, not on each of its events. */
+export function useRunPhase(): RunSession['phase'] {
+  const { session } = useApp();
+  return useSyncExternalStore(session.subscribe, () => session.phase);
+}
 export const useHistory = (): HistoryStore => useStore('history');
 export const usePages = (): PagesStore => useStore('pages');
 export const useSweeps = (): SweepStore => useStore('sweeps');

@@ -5,7 +5,7 @@
  */
 import { LIMITS } from '../../../shared/run-spec';
 import { useApp } from '../app/app-context';
-import { useRunSession, useSpec } from '../app/hooks';
+import { useRunPhase, useSpec } from '../app/hooks';
 import { AdvancedPopover } from './AdvancedPopover';
 import { FunctionPicker } from './FunctionPicker';
 import { InputsField } from './InputsField';
@@ -17,11 +17,11 @@ import { RunExtras } from './RunExtras';
 export function RunBar() {
   const { workspace, controller, host } = useApp();
   const spec = useSpec();
-  const session = useRunSession();
+  const phase = useRunPhase();
   const errors = specErrors(spec);
   const update = (patch: Partial<typeof spec>): void => workspace.updateSpec(patch);
-  const running = session.phase === 'running';
-  const starting = session.phase === 'starting';
+  const running = phase === 'running';
+  const starting = phase === 'starting';
   const cpus = host?.cpus ?? null;
 
   return (

@@ -72,6 +72,21 @@ describe('what a worker lane shows', () => {
     const sample = counts.sample(0, 30, 3, 31);
     expect(sample.maxRunning).toBe(2);
     expect(sample.maxWaiting).toBe(4);
+    // Averages over each 10 ms column: 0–10 nothing ran, 4 waited; 10–20 two ran, two waited; 20–30 two ran.
+    expect([...sample.running]).toEqual([0, 2, 2]);
+    expect([...sample.waiting]).toEqual([4, 2, 0]);
+  });
+
+  it('shows how busy a column of many tiny tasks was, not whichever instant a sample hit', () => {
+    // One worker, 1,000 tasks of 0.01 ms, one every 0.02 ms: busy half the time.
+    const log = new RunLog(1000).worker(0, 100, 0, 1);
+    for (let i = 0; i < 1000; i++)
+      log.task(i, 0, 100, { submitted: 0, started: 2 + i * 0.02, finished: 2.01 + i * 0.02 });
+    const model = log.end(30).model();
+    const counts = new ConcurrencyIndex(model);
+    counts.update();
+    const sample = counts.sample(2, 22, 4, 30);
+    for (const busy of sample.running) expect(busy).toBeCloseTo(0.5, 2);
   });
 
   it('counts a task still running until now, and one still waiting', () => {

@@ -6,19 +6,20 @@ import { useSyncExternalStore } from 'react';
 import { useTheme } from '../app/hooks';
 import { timelineColors } from './colors';
 import { legendItems, SWATCH, type LegendItem } from './legend-items';
-import { runMarks } from './marks';
 import { SvgPainter } from './painter';
 import type { TimelineController } from './timeline-controller';
-import { useThrottledVersion } from './use-throttled';
+import { useThrottledVersion } from '../store/use-throttled';
 
 export function Legend({ controller }: { controller: TimelineController }) {
   useThrottledVersion(controller.drawn, 300);
   useSyncExternalStore(controller.subscribe, () => controller.running);
   const model = controller.model;
   if (!model || (model.tasks.length === 0 && model.workers.length === 0)) return null;
+  const marks = controller.marks();
+  if (!marks) return null;
   const items = legendItems({
     model,
-    marks: runMarks(model),
+    marks,
     blocks: controller.scene?.blocks ?? 0,
     concurrency: controller.layout.concurrency.height > 0,
     live: controller.running,

@@ -15,7 +15,7 @@ import { markSentences, runMarks, exitReasonText, isCrash } from './marks';
 import type { LaneItem } from './lane-items';
 import type { TimelineController } from './timeline-controller';
 import { timeTransform, unitOf } from './mirror-geometry';
-import { useThrottledVersion } from './use-throttled';
+import { useThrottledVersion } from '../store/use-throttled';
 
 /** Runs up to this many tasks list every task; bigger ones list what is in view. */
 export const MIRROR_LIMIT = 2000;
@@ -37,7 +37,7 @@ export function TimelineMirror({ controller, domId }: Props) {
   const started = model.tasks.reduce((n, t) => n + (t.started !== null ? 1 : 0), 0);
   const everything = started <= MIRROR_LIMIT;
   const activeTask = active !== null ? model.task(active) : undefined;
-  const marks = runMarks(model);
+  const marks = controller.marks() ?? runMarks(model);
   const counts = model.counts();
   const lanesTop = layout.lanes.y;
   return (

@@ -7,9 +7,11 @@
  */
 import type { RunModel, TaskRecord } from '../../../shared/run-model';
 
-/** A growing sorted list of times; inserts are nearly always at the end. */
+/** A growing sorted list of times with running sums; inserts are nearly always at the end. */
 export class SortedTimes {
   #values = new Float64Array(64);
+  /** #sums[i] = values[0] + … + values[i]. */
+  #sums = new Float64Array(64);
   #length = 0;
 
   get length(): number {
@@ -21,6 +23,9 @@ export class SortedTimes {
       const grown = new Float64Array(this.#values.length * 2);
       grown.set(this.#values);
       this.#values = grown;
+      const sums = new Float64Array(grown.length);
+      sums.set(this.#sums);
+      this.#sums = sums;
     }
     const values = this.#values;
     let i = this.#length;
@@ -30,11 +35,19 @@ export class SortedTimes {
     }
     values[i] = value;
     this.#length++;
+    const sums = this.#sums;
+    for (let k = i; k < this.#length; k++) sums[k] = (k > 0 ? sums[k - 1]! : 0) + values[k]!;
   }
 
   /** How many values are ≤ `t`. */
   countAtOrBefore(t: number): number {
     return this.#upper(t);
+  }
+
+  /** Σ (t − v) over the values v ≤ t: how long, in all, since each of them (up to t). */
+  elapsedSince(t: number): number {
+    const n = this.#upper(t);
+    return n === 0 ? 0 : t * n - this.#sums[n - 1]!;
   }
 
   #upper(t: number): number {
@@ -50,7 +63,7 @@ export class SortedTimes {
 }
 
 export interface ConcurrencySample {
-  /** Per column: the most tasks running / waiting at once. */
+  /** Per column: how many tasks ran / waited, on average over the column's time. */
   running: Float32Array;
   waiting: Float32Array;
   maxRunning: number;
@@ -122,7 +135,26 @@ export class ConcurrencyIndex {
     return Math.max(0, n);
   }
 
-  /** Counts per column of `columns` equal slices of [start, end] (the larger at either edge). */
+  /** ∫₀ᵗ running(τ) dτ: task-milliseconds run by `t` (t ≤ now). */
+  runTimeBy(t: number, now: number): number {
+    let total = this.#starts.elapsedSince(t) - this.#finishes.elapsedSince(t);
+    const until = Math.min(t, now);
+    for (const task of this.#open) if (task.started! < until) total += until - task.started!;
+    return total;
+  }
+
+  /** ∫₀ᵗ waiting(τ) dτ: task-milliseconds spent waiting by `t` (t ≤ now). */
+  waitTimeBy(t: number): number {
+    let total = this.#submitted.elapsedSince(t) - this.#waitEnds.elapsedSince(t);
+    for (const task of this.#open) if (task.started! < t) total -= t - task.started!;
+    return total;
+  }
+
+  /**
+   * The average count per column of `columns` equal slices of [start, end]:
+   * a column a thousand tiny tasks ran in shows how busy it was, not
+   * whichever instant a sample happened to hit. Maxima are of instants.
+   */
   sample(start: number, end: number, columns: number, now: number): ConcurrencySample {
     const n = Math.max(1, Math.floor(columns));
     const running = new Float32Array(n);
@@ -130,19 +162,24 @@ export class ConcurrencyIndex {
     const step = (end - start) / n;
     let maxRunning = 0;
     let maxWaiting = 0;
-    let prevR = this.runningAt(start, now);
-    let prevW = start <= now ? this.waitingAt(start) : 0;
+    let t0 = Math.min(start, now);
+    let r0 = this.runTimeBy(t0, now);
+    let w0 = this.waitTimeBy(t0);
     for (let c = 0; c < n; c++) {
-      const t = start + (c + 1) * step;
-      const live = t <= now + step;
-      const r = live ? this.runningAt(Math.min(t, now), now) : 0;
-      const w = live ? this.waitingAt(Math.min(t, now)) : 0;
-      running[c] = Math.max(prevR, r);
-      waiting[c] = Math.max(prevW, w);
-      maxRunning = Math.max(maxRunning, running[c]!);
-      maxWaiting = Math.max(maxWaiting, waiting[c]!);
-      prevR = r;
-      prevW = w;
+      const t1 = Math.min(start + (c + 1) * step, now);
+      if (t1 > t0) {
+        const r1 = this.runTimeBy(t1, now);
+        const w1 = this.waitTimeBy(t1);
+        running[c] = Math.max(0, (r1 - r0) / (t1 - t0));
+        waiting[c] = Math.max(0, (w1 - w0) / (t1 - t0));
+        maxRunning = Math.max(maxRunning, this.runningAt(t1, now));
+        maxWaiting = Math.max(maxWaiting, this.waitingAt(t1));
+        [t0, r0, w0] = [t1, r1, w1];
+      }
+    }
+    for (let c = 0; c < n; c++) {
+      maxRunning = Math.max(maxRunning, Math.ceil(running[c]! - 1e-9));
+      maxWaiting = Math.max(maxWaiting, Math.ceil(waiting[c]! - 1e-9));
     }
     return { running, waiting, maxRunning, maxWaiting };
   }

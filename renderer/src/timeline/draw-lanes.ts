@@ -186,7 +186,7 @@ function drawBlock(ctx: DrawContext, block: BlockItem, barY: number, records: re
   // Thin dividers say "many tasks here" even without the text.
   p.rect(block.x0, barY + h - 3, w, 3, colors.outline, 0.35);
   if (block.failed > 0 && !mostlyFailed) p.rect(block.x0, barY, w, 3, colors.failed);
-  const text = fitLabel(`${block.count.toLocaleString('en')} tasks`, w, layout.smallFontSize, 6);
+  const text = blockLabel(block.count, w, layout.smallFontSize);
   if (text) {
     p.text(block.x0 + w / 2, barY + h / 2, text, {
       color: colors.barText,
@@ -195,6 +195,16 @@ function drawBlock(ctx: DrawContext, block: BlockItem, barY: number, records: re
     });
   }
   void records;
+}
+
+/** `12,365 tasks`, or as much of it as fits: `12,365`, `12k`. */
+export function blockLabel(count: number, width: number, fontSize: number): string | null {
+  const full = count.toLocaleString('en');
+  const compact = count >= 1000 ? `${Math.round(count / 1000)}k` : full;
+  for (const text of [`${full} tasks`, full, compact]) {
+    if (fitLabel(text, width, fontSize, Infinity) !== null) return text;
+  }
+  return null;
 }
 
 function drawExit(ctx: DrawContext, worker: WorkerRecord, y: number, height: number): void {

@@ -277,9 +277,24 @@ export class TimelineController extends ObservableStore {
       width: this.#width,
       lanes: this.#lanes,
       concurrency: this.#concurrency,
-      marks: runMarks(model),
+      marks: this.#marks(model),
       live,
     };
+  }
+
+  #marksCache: { model: RunModel; version: number; marks: ReturnType<typeof runMarks> } | null = null;
+
+  /** The marks of the run shown, worked out once per change of its log (they scan every task). */
+  marks(): ReturnType<typeof runMarks> | null {
+    return this.#model ? this.#marks(this.#model) : null;
+  }
+
+  #marks(model: RunModel): ReturnType<typeof runMarks> {
+    const hit = this.#marksCache;
+    if (hit && hit.model === model && hit.version === model.version) return hit.marks;
+    const marks = runMarks(model);
+    this.#marksCache = { model, version: model.version, marks };
+    return marks;
   }
 
   #relayout(): void {
