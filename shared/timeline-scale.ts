@@ -110,6 +110,14 @@ export function formatSpan(ms: number): string {
   return `${Number((ms * 1000).toPrecision(3))} µs`;
 }
 
+/** A range of time precise enough to tell its ends apart: `0.98135 s – 0.98145 s (100 µs)`. */
+export function formatRange(startMs: number, endMs: number): string {
+  const span = endMs - startMs;
+  if (span >= 1000) return `${formatSeconds(startMs)} – ${formatSeconds(endMs)}`;
+  const decimals = Math.min(6, Math.max(2, Math.ceil(-Math.log10(Math.max(span, 1e-6) / 1000)) + 1));
+  return `${(startMs / 1000).toFixed(decimals)} s – ${(endMs / 1000).toFixed(decimals)} s (${formatSpan(span)})`;
+}
+
 /** A duration or moment for people: `0.05 s`, `4.02 s`, `12.3 s`, `2 min 5 s`. */
 export function formatSeconds(ms: number): string {
   if (!Number.isFinite(ms)) return '–';

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   fitDomainEnd,
   formatSeconds,
+  formatRange,
   formatSpan,
   liveDomainEnd,
   tickLabel,
@@ -53,6 +54,8 @@ describe('timeline scale', () => {
     expect(formatSpan(2350)).toBe('2.35 s');
     expect(formatSpan(12.44)).toBe('12.4 ms');
     expect(formatSpan(0.085)).toBe('85 µs');
+    expect(formatRange(981.35, 981.45)).toBe('0.98135 s – 0.98145 s (100 µs)');
+    expect(formatRange(1000, 5000)).toBe('1.00 s – 5.00 s');
   });
 
   it('formats durations for people', () => {

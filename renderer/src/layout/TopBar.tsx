@@ -25,7 +25,7 @@ export function TopBar({ onOpenExamples }: { onOpenExamples(): void }) {
         <button
           type="button"
           className="btn btn--ghost btn--small"
-          aria-label="Smaller text"
+          aria-label="A− smaller text"
           disabled={zoom <= ZOOM_STEPS[0]}
           onClick={() => stepZoom(-1)}
         >
@@ -37,7 +37,7 @@ export function TopBar({ onOpenExamples }: { onOpenExamples(): void }) {
         <button
           type="button"
           className="btn btn--ghost btn--small"
-          aria-label="Larger text"
+          aria-label="A+ larger text"
           disabled={zoom >= ZOOM_STEPS[ZOOM_STEPS.length - 1]!}
           onClick={() => stepZoom(1)}
         >

@@ -28,6 +28,7 @@ export function RunBar() {
     <form
       className="runbar"
       aria-label="Run settings"
+      data-pane="runbar"
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
@@ -74,7 +75,6 @@ export function RunBar() {
         <button
           type="submit"
           className="btn btn--run"
-          aria-label="Run"
           aria-keyshortcuts="Control+Enter Meta+Enter"
           title={running ? 'Stop this run and start again (Ctrl+Enter)' : 'Run (Ctrl+Enter)'}
           data-testid="run-button"

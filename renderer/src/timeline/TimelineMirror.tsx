@@ -8,7 +8,8 @@
  */
 import { memo, useSyncExternalStore } from 'react';
 import type { RunModel, TaskRecord, WorkerRecord } from '../../../shared/run-model';
-import { formatSeconds } from '../../../shared/timeline-scale';
+import { formatSeconds, tickLabel, tickUnit } from '../../../shared/timeline-scale';
+import { axisTicks } from './draw-frame';
 import { barState } from '../theme/palette';
 import { barLabel, ordinal } from './describe';
 import { markSentences, runMarks, exitReasonText, isCrash } from './marks';
@@ -40,8 +41,22 @@ export function TimelineMirror({ controller, domId }: Props) {
   const marks = controller.marks() ?? runMarks(model);
   const counts = model.counts();
   const lanesTop = layout.lanes.y;
+  const axis = axisTicks(scale, layout.zoom);
+  const shown = axis.ticks.filter((t) => t >= scale.start && t <= scale.end);
   return (
     <div className="tl-mirror" data-time-unit={unit}>
+      {layout.axis.height > 0 && (
+        <div
+          className="tl-mirror__region"
+          role="img"
+          data-testid="timeline-axis"
+          data-unit={tickUnit(axis.step)}
+          aria-label={`Time axis from ${formatSeconds(scale.start)} to ${formatSeconds(scale.end)}, ticks at ${shown
+            .map((t) => tickLabel(t, axis.step))
+            .join(', ')}`}
+          style={{ top: layout.axis.y, height: layout.axis.height }}
+        />
+      )}
       {layout.concurrency.height > 0 && (
         <div
           className="tl-mirror__region"

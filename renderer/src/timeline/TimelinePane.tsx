@@ -39,7 +39,7 @@ export function TimelinePane() {
     controllerRef.current = c;
   }, []);
   return (
-    <section className="pane timeline-pane" aria-label="Timeline">
+    <section className="pane timeline-pane" aria-label="Timeline" data-pane="timeline">
       <TimelineHeader controller={controllerRef} />
       <SavedRunBanner viewer={viewer} />
       {saved && <ReplayBar viewer={viewer} />}

@@ -5,8 +5,9 @@
  * timeline-input.ts), said in its title.
  */
 import { useSyncExternalStore } from 'react';
-import { formatSeconds } from '../../../shared/timeline-scale';
+import { formatRange } from '../../../shared/timeline-scale';
 import { useStoreVersion } from '../store/use-store';
+import { useThrottledVersion } from '../store/use-throttled';
 import { selectionText, summarizeSelection } from './selection';
 import type { TimelineController } from './timeline-controller';
 import type { TimeViewStore } from './time-view-store';
@@ -15,6 +16,8 @@ import type { TimeView } from './view';
 /** The toolbar of one run's timeline. */
 export function TimelineToolbar({ controller }: { controller: TimelineController }) {
   const running = useSyncExternalStore(controller.subscribe, () => controller.running);
+  // A followed live run moves the view without anyone touching it: say where it is now.
+  useThrottledVersion(controller.drawn, 250);
   return (
     <ViewToolbar
       views={controller.views}
@@ -96,7 +99,7 @@ export function ViewToolbar({ views, boundsEnd, view: currentView, live: running
         </button>
       )}
       <span className="tl-toolbar__view" data-testid="timeline-view" aria-live="off">
-        {zoomed ? `${formatSeconds(view.start)} – ${formatSeconds(view.end)}` : 'whole run'}
+        {zoomed ? formatRange(view.start, view.end) : 'whole run'}
       </span>
       {selection && summary ? (
         <span className="tl-toolbar__selection" role="status" data-testid="timeline-selection">

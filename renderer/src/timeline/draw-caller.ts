@@ -9,7 +9,7 @@ import type { TaskRecord } from '../../../shared/run-model';
 import { formatSeconds } from '../../../shared/timeline-scale';
 import type { DrawContext } from './draw-frame';
 import { drawLaneFrame } from './draw-frame';
-import { laneOnScreen } from './draw-lanes';
+import { clipPlot, laneOnScreen } from './draw-lanes';
 import { placeMarkers } from './geometry';
 import { shutdownCall } from './marks';
 
@@ -32,7 +32,7 @@ export interface DrawnMark {
 }
 
 export function drawCaller(ctx: DrawContext): DrawnDelivery[] {
-  const { p, layout, scale, colors, model } = ctx;
+  const { layout, scale, model } = ctx;
   const { caller } = layout;
   const inView: TaskRecord[] = [];
   const lo = scale.start - (scale.end - scale.start) * 0.02;
@@ -46,9 +46,17 @@ export function drawCaller(ctx: DrawContext): DrawnDelivery[] {
   drawLaneFrame(ctx, caller.y, caller.height, 'Caller', {
     sublabel: received > 0 ? `${received.toLocaleString('en')} received` : undefined,
   });
+  const drawn: DrawnDelivery[] = [];
+  const top = layout.lanes.y;
+  clipPlot(ctx, top, caller.y + caller.height - top, () => drawDeliveries(ctx, inView, drawn));
+  return drawn;
+}
+
+function drawDeliveries(ctx: DrawContext, inView: readonly TaskRecord[], drawn: DrawnDelivery[]): void {
+  const { p, layout, scale, colors } = ctx;
+  const { caller } = layout;
   const cy = caller.y + caller.height / 2;
   const size = Math.min(20 * layout.zoom, caller.height - 4);
-  const drawn: DrawnDelivery[] = [];
   if (inView.length <= DETAILED_LIMIT) {
     const byId = new Map(inView.map((t) => [t.id, t]));
     const placed = placeMarkers(
@@ -97,15 +105,19 @@ export function drawCaller(ctx: DrawContext): DrawnDelivery[] {
       p.line(x + 0.5, cy - size / 2, x + 0.5, cy + size / 2, colors.markerBg, 1);
     }
   }
-  return drawn;
 }
 
 /** The instants of the run, each where it happened; returns where they were drawn. */
 export function drawInstants(ctx: DrawContext): DrawnMark[] {
+  const out: DrawnMark[] = [];
+  clipPlot(ctx, 0, ctx.layout.height, () => drawInstantMarks(ctx, out));
+  return out;
+}
+
+function drawInstantMarks(ctx: DrawContext, out: DrawnMark[]): void {
   const { p, layout, scale, colors } = ctx;
   const { caller } = layout;
   const { deadline, stop, shutdown } = ctx.marks;
-  const out: DrawnMark[] = [];
   const size = layout.smallFontSize;
   const top = layout.axis.y + layout.axis.height;
   const inView = (x: number): boolean => x >= scale.left - 1 && x <= scale.left + scale.width + 1;
@@ -163,5 +175,4 @@ export function drawInstants(ctx: DrawContext): DrawnMark[] {
       out.push({ key: 'stop', x, y0: top, y1: caller.y + caller.height });
     }
   }
-  return out;
 }

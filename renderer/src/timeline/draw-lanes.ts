@@ -5,7 +5,7 @@
  * of many tasks where they are thinner than a few pixels. State shows by
  * pattern as well as colour: running striped with a live edge, failed ✕.
  */
-import type { TaskRecord, WorkerRecord } from '../../../shared/run-model';
+import type { WorkerRecord } from '../../../shared/run-model';
 import type { DrawContext } from './draw-frame';
 import { drawLaneFrame } from './draw-frame';
 import { fitLabel, type WorkerLaneBox } from './geometry';
@@ -33,82 +33,87 @@ function clipLanes(ctx: DrawContext, draw: () => void): void {
   ctx.p.clip(0, lanes.y, ctx.width, lanes.height, draw);
 }
 
+/** Clip to the plot (right of the lane names), so a zoomed view never draws over them. */
+export function clipPlot(ctx: DrawContext, y: number, height: number, draw: () => void): void {
+  const left = ctx.scale.left;
+  ctx.p.clip(left, y, Math.max(0, ctx.width - left), height, draw);
+}
+
 /** The finished part of every lane (everything, for a run that has ended). */
 export function drawLanesStatic(ctx: DrawContext): DrawnLane[] {
   const drawn: DrawnLane[] = [];
+  const { lanes } = ctx.layout;
   clipLanes(ctx, () => {
     for (const lane of ctx.layout.workers) {
       const { y, visible } = laneOnScreen(ctx, lane);
+      const barY = y + (lane.height - ctx.layout.barHeight) / 2;
+      if (visible) drawLaneName(ctx, lane.worker, y, lane.height);
+      drawn.push({ worker: lane.worker, y, height: lane.height, barY, items: [] });
+    }
+  });
+  clipPlot(ctx, lanes.y, lanes.height, () => {
+    ctx.layout.workers.forEach((lane, i) => {
+      const entry = drawn[i]!;
+      if (!laneOnScreen(ctx, lane).visible) return;
       const records = ctx.lanes.records(lane.worker);
       const upTo = ctx.live ? ctx.lanes.firstOpen(records) : records.length;
-      const barY = y + (lane.height - ctx.layout.barHeight) / 2;
-      if (!visible) {
-        drawn.push({ worker: lane.worker, y, height: lane.height, barY, items: [] });
-        continue;
-      }
-      drawLaneLife(ctx, lane.worker, y, lane.height, barY, false);
-      const items = laneItems(records, ctx.scale, ctx.now, upTo);
-      for (const item of items) drawItem(ctx, item, barY, records);
-      drawExit(ctx, lane.worker, y, lane.height);
-      drawn.push({ worker: lane.worker, y, height: lane.height, barY, items });
-    }
+      drawLife(ctx, lane.worker, entry.barY, false);
+      entry.items = laneItems(records, ctx.scale, ctx.now, upTo);
+      for (const item of entry.items) drawItem(ctx, item, entry.barY);
+      drawExit(ctx, lane.worker, entry.y, lane.height);
+    });
     drawRecycleLinks(ctx);
   });
   return drawn;
 }
 
-/** What grows with time on a live run: alive bands, start-ups and running tasks. Adds them to `drawn`. */
-export function drawLanesLive(ctx: DrawContext, drawn: readonly DrawnLane[]): BarItem[] {
+/** What grows with time on a live run: alive bands, start-ups and running tasks. */
+export function drawLanesLive(ctx: DrawContext): BarItem[] {
   const running: BarItem[] = [];
-  clipLanes(ctx, () => {
-    ctx.layout.workers.forEach((lane, i) => {
+  const { lanes } = ctx.layout;
+  clipPlot(ctx, lanes.y, lanes.height, () => {
+    for (const lane of ctx.layout.workers) {
       const { y, visible } = laneOnScreen(ctx, lane);
-      if (!visible) return;
+      if (!visible) continue;
       const barY = y + (lane.height - ctx.layout.barHeight) / 2;
-      drawLaneLife(ctx, lane.worker, y, lane.height, barY, true);
+      drawLife(ctx, lane.worker, barY, true);
       const records = ctx.lanes.records(lane.worker);
       const from = ctx.lanes.firstOpen(records);
       for (const item of laneItems(records, ctx.scale, ctx.now, records.length, from)) {
-        drawItem(ctx, item, barY, records);
+        drawItem(ctx, item, barY);
         if (item.kind === 'bar') running.push(item);
       }
-      void drawn[i];
-    });
+    }
   });
   return running;
 }
 
-/** The lane's band and name, the process's life and start-up, and the initializer's bar. */
-function drawLaneLife(
-  ctx: DrawContext,
-  worker: WorkerRecord,
-  y: number,
-  height: number,
-  barY: number,
-  overlay: boolean,
-): void {
+/** The lane's band and its process's name: PID, ✕ when it died, ↻ when it took over from a recycled one. */
+function drawLaneName(ctx: DrawContext, worker: WorkerRecord, y: number, height: number): void {
+  const { p, layout, colors } = ctx;
+  const predecessor = ctx.marks.replaced.get(worker.index);
+  drawLaneFrame(
+    ctx,
+    y,
+    height,
+    `PID ${worker.pid ?? '?'}${isCrash(worker) ? ' ✕' : ''}${predecessor ? ' ↻' : ''}`,
+  );
+  const z = layout.zoom;
+  p.rect(
+    6 * z,
+    y + height / 2 - Math.min(6 * z, height / 2 - 2),
+    5 * z,
+    Math.min(12 * z, height - 4),
+    colors.worker(worker.index),
+  );
+}
+
+/** The process's life and start-up, and the initializer's bar; an alive process of a live run on the overlay. */
+function drawLife(ctx: DrawContext, worker: WorkerRecord, barY: number, overlay: boolean): void {
   const { p, layout, colors, scale } = ctx;
   const color = colors.worker(worker.index);
   const alive = worker.exited === null;
-  // A live run's alive processes are drawn on the overlay (their band grows); the rest here.
   const mine = !ctx.live || !alive ? !overlay : overlay;
-  if (!overlay) {
-    const predecessor = ctx.marks.replaced.get(worker.index);
-    drawLaneFrame(
-      ctx,
-      y,
-      height,
-      `PID ${worker.pid ?? '?'}${isCrash(worker) ? ' ✕' : ''}${predecessor ? ' ↻' : ''}`,
-    );
-    const z = layout.zoom;
-    p.rect(
-      6 * z,
-      y + height / 2 - Math.min(6 * z, height / 2 - 2),
-      5 * z,
-      Math.min(12 * z, height - 4),
-      color,
-    );
-  }
   if (!mine) return;
   const end = worker.exited ?? ctx.now;
   const x0 = scale.x(worker.spawned);
@@ -134,9 +139,9 @@ function drawLaneLife(
   }
 }
 
-function drawItem(ctx: DrawContext, item: LaneItem, barY: number, records: readonly TaskRecord[]): void {
+function drawItem(ctx: DrawContext, item: LaneItem, barY: number): void {
   if (item.kind === 'bar') drawBar(ctx, item, barY);
-  else drawBlock(ctx, item, barY, records);
+  else drawBlock(ctx, item, barY);
 }
 
 export function drawBar(ctx: DrawContext, item: BarItem, barY: number): void {
@@ -154,6 +159,8 @@ export function drawBar(ctx: DrawContext, item: BarItem, barY: number): void {
         ? colors.cancelled
         : colors.done;
   p.rect(item.x0, barY, w, h, fill);
+  // Failed is cross-hatched, so it does not rest on its colour alone.
+  if (failed && w >= 4) p.stripes(item.x0, barY, w, h, colors.runningStripe, 10, true);
   if (running) {
     p.stripes(item.x0, barY, w, h, colors.runningStripe, 8);
     // The live edge: where the task is now.
@@ -177,7 +184,7 @@ export function drawBar(ctx: DrawContext, item: BarItem, barY: number): void {
   }
 }
 
-function drawBlock(ctx: DrawContext, block: BlockItem, barY: number, records: readonly TaskRecord[]): void {
+function drawBlock(ctx: DrawContext, block: BlockItem, barY: number): void {
   const { p, layout, colors } = ctx;
   const h = layout.barHeight;
   const w = Math.max(block.x1 - block.x0 - 1, 1);
@@ -194,7 +201,6 @@ function drawBlock(ctx: DrawContext, block: BlockItem, barY: number, records: re
       align: 'center',
     });
   }
-  void records;
 }
 
 /** `12,365 tasks`, or as much of it as fits: `12,365`, `12k`. */

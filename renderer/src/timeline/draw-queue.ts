@@ -8,6 +8,7 @@
 import type { TaskRecord } from '../../../shared/run-model';
 import type { DrawContext } from './draw-frame';
 import { drawLaneFrame } from './draw-frame';
+import { clipPlot } from './draw-lanes';
 import { fitLabel, QUEUE_DETAIL_LIMIT, queueRow, waitEnd } from './geometry';
 
 export interface DrawnWait {
@@ -71,10 +72,16 @@ export function drawQueue(ctx: DrawContext, overlay: boolean): DrawnWait[] {
     });
   }
   const drawn: DrawnWait[] = [];
-  const { p, scale, colors } = ctx;
+  clipPlot(ctx, queue.y, queue.height, () => drawWaits(ctx, overlay, drawn));
+  return drawn;
+}
+
+function drawWaits(ctx: DrawContext, overlay: boolean, drawn: DrawnWait[]): void {
+  const { p, scale, colors, layout } = ctx;
+  const { queue } = layout;
   const rowTop = queue.y + Math.round(4 * layout.zoom);
   const rowH = Math.max(3, queue.rowHeight - 2);
-  tasks.forEach((task, i) => {
+  ctx.model.tasks.forEach((task, i) => {
     const still = task.started === null && task.finished === null;
     // Waits still going grow with time: on a live run the overlay draws them.
     if (ctx.live && still !== overlay) return;
@@ -113,7 +120,6 @@ export function drawQueue(ctx: DrawContext, overlay: boolean): DrawnWait[] {
     }
     drawn.push({ task, x0, x1, y, height: rowH });
   });
-  return drawn;
 }
 
 /** How many tasks wait, over time: a step shape as tall as the lane at its longest. */

@@ -41,10 +41,11 @@ const ITEMS: Record<string, Omit<LegendItem, 'key'>> = {
   },
   done: { label: 'done', color: '--bar-done', draw: (p, c) => p.rect(0, 1, W, H - 2, c.done) },
   failed: {
-    label: 'failed ✕',
+    label: 'failed (cross-hatched, ✕)',
     color: '--bar-failed',
     draw: (p, c) => {
       p.rect(0, 1, W, H - 2, c.failed);
+      p.stripes(0, 1, W, H - 2, c.runningStripe, 10, true);
       p.text(W / 2, H / 2, '✕', { color: c.barText, size: 10, align: 'center', bold: true });
     },
   },

@@ -33,8 +33,8 @@ export interface Painter {
   circle(cx: number, cy: number, r: number, fill: string, stroke?: string): void;
   /** Text, vertically centred on y. */
   text(x: number, y: number, text: string, style: TextStyle): void;
-  /** Diagonal stripes over a rectangle (start-up, running). */
-  stripes(x: number, y: number, w: number, h: number, color: string, spacing?: number): void;
+  /** Diagonal stripes over a rectangle (start-up, running); `cross` adds the other diagonal (failed). */
+  stripes(x: number, y: number, w: number, h: number, color: string, spacing?: number, cross?: boolean): void;
   /** Everything drawn inside `draw` is clipped to the rectangle. */
   clip(x: number, y: number, w: number, h: number, draw: () => void): void;
 }
@@ -130,7 +130,7 @@ export class CanvasPainter implements Painter {
     c.fillText(text, x, y);
   }
 
-  stripes(x: number, y: number, w: number, h: number, color: string, spacing = 6): void {
+  stripes(x: number, y: number, w: number, h: number, color: string, spacing = 6, cross = false): void {
     if (w <= 0 || h <= 0) return;
     const c = this.#c;
     c.save();
@@ -138,11 +138,15 @@ export class CanvasPainter implements Painter {
     c.rect(x, y, w, h);
     c.clip();
     c.strokeStyle = color;
-    c.lineWidth = spacing / 2;
+    c.lineWidth = cross ? spacing / 4 : spacing / 2;
     c.beginPath();
     for (let s = x - h; s < x + w; s += spacing) {
       c.moveTo(s, y + h);
       c.lineTo(s + h, y);
+      if (cross) {
+        c.moveTo(s, y);
+        c.lineTo(s + h, y + h);
+      }
     }
     c.stroke();
     c.restore();

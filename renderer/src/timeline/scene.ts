@@ -59,7 +59,7 @@ export function drawOverlay(ctx: DrawContext, scene: Scene, state: OverlayState)
   const live: LiveScene = { running: [], waits: [] };
   if (ctx.live) {
     live.waits = drawQueue(ctx, true);
-    const running = drawLanesLive(ctx, scene.lanes);
+    const running = drawLanesLive(ctx);
     for (const bar of running) {
       const lane = scene.lanes.find((l) => l.worker.index === bar.task.worker);
       if (lane) live.running.push({ worker: lane.worker.index, bar, barY: lane.barY });

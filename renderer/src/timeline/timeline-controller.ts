@@ -337,6 +337,8 @@ export class TimelineController extends ObservableStore {
       this.#dirtyStatic = false;
       this.#relayout();
       const h = this.#options.fitHeight ? Math.min(this.#height, this.layout.height) : this.layout.height;
+      // Not fitted to a box (a comparison's run): the stage is as tall as its lanes.
+      if (!this.#options.fitHeight) canvases.stage.style.height = `${h}px`;
       const painter = this.#painter(canvases.base, ratio, h);
       const ctx = painter && this.#context(painter, this.running);
       if (ctx) {
