@@ -80,13 +80,11 @@ test('F6 reaches every pane: run bar, editor, equivalent program, timeline, term
   await page.locator('.monaco-editor .view-lines').click();
   for (let i = 0; i < 6; i++) {
     await page.keyboard.press('F6');
+    // A string: it runs in the page (a browser), not in Node.
     reached.push(
-      await page.evaluate(() => {
-        // Runs in the page (a browser), not in Node.
-        const doc = (globalThis as unknown as { document: Document }).document;
-        const pane = doc.activeElement?.closest('[data-pane]');
-        return pane?.getAttribute('data-pane') ?? doc.activeElement?.tagName ?? 'none';
-      }),
+      await page.evaluate<string>(
+        `document.activeElement?.closest('[data-pane]')?.getAttribute('data-pane') ?? document.activeElement?.tagName ?? 'none'`,
+      ),
     );
   }
   expect(new Set(reached)).toEqual(
