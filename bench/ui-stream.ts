@@ -140,7 +140,13 @@ async function streamOnce(ctx: Context, scenario: StreamScenario, big: boolean):
       if (at) hovers.push(await hoverToTooltip(page, at.x, at.y));
     }
     figures.push({ key: 'hover → tooltip median', value: median(hovers), unit: 'ms', target: 50 });
-    figures.push({ key: 'hover → tooltip max', value: Math.max(...hovers), unit: 'ms' });
+    const shown = hovers.filter(Number.isFinite);
+    figures.push({
+      key: 'hover → tooltip max',
+      value: shown.length > 0 ? Math.max(...shown) : NaN,
+      unit: 'ms',
+    });
+    figures.push({ key: 'hovers without a tooltip', value: hovers.length - shown.length });
     if (big) {
       const zoomable = (await page.getByTestId('timeline-fit').count()) > 0;
       const at = await laneMiddle(page, 0.5);

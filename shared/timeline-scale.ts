@@ -118,6 +118,13 @@ export function formatRange(startMs: number, endMs: number): string {
   return `${(startMs / 1000).toFixed(decimals)} s – ${(endMs / 1000).toFixed(decimals)} s (${formatSpan(span)})`;
 }
 
+/** A moment to the millisecond (`0.767 s`), for telling apart the steps of one short task. */
+export function formatMoment(ms: number): string {
+  if (!Number.isFinite(ms)) return '–';
+  if (Math.abs(ms) >= 100_000) return formatSeconds(ms);
+  return `${(ms / 1000).toFixed(3)} s`;
+}
+
 /** A duration or moment for people: `0.05 s`, `4.02 s`, `12.3 s`, `2 min 5 s`. */
 export function formatSeconds(ms: number): string {
   if (!Number.isFinite(ms)) return '–';

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   fitDomainEnd,
   formatSeconds,
+  formatMoment,
   formatRange,
   formatSpan,
   liveDomainEnd,
@@ -56,6 +57,7 @@ describe('timeline scale', () => {
     expect(formatSpan(0.085)).toBe('85 µs');
     expect(formatRange(981.35, 981.45)).toBe('0.98135 s – 0.98145 s (100 µs)');
     expect(formatRange(1000, 5000)).toBe('1.00 s – 5.00 s');
+    expect(formatMoment(767.12)).toBe('0.767 s');
   });
 
   it('formats durations for people', () => {

@@ -6,7 +6,7 @@
  */
 import type { RunModel, TaskRecord, WorkerRecord } from '../../../shared/run-model';
 import { TASK_TIMES } from '../../../shared/task-times';
-import { formatSeconds, formatSpan } from '../../../shared/timeline-scale';
+import { formatMoment, formatSeconds, formatSpan } from '../../../shared/timeline-scale';
 import { barState } from '../theme/palette';
 import type { BlockItem } from './lane-items';
 import { exitReasonText, isInstantFailure, shutdownCall } from './marks';
@@ -70,7 +70,7 @@ export function taskTooltip(task: TaskRecord, now: number): TooltipContent {
     const at = time.of(task);
     if (at === null) continue;
     const order = time.key === 'received_by_caller' ? ` (${ordinal(task.deliveryOrder ?? 0)})` : '';
-    rows.push({ label: time.label, value: `${formatSeconds(at)}${order}`, hint: time.meaning });
+    rows.push({ label: time.label, value: `${formatMoment(at)}${order}`, hint: time.meaning });
   }
   const waitedUntil = task.started ?? task.finished ?? now;
   rows.push({
