@@ -37,7 +37,7 @@ export function ReplayBar({ viewer }: { viewer: RunViewer }) {
         aria-label="Back to the start"
         title="Back to the start"
       >
-        ⏮
+        |◀
       </button>
       <button
         type="button"
