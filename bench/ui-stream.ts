@@ -1,141 +1,245 @@
 /**
- * `npm run bench:ui` — does the UI keep up with a run of 2,000 tiny tasks?
+ * `npm run bench:ui` — what does drawing a run cost, and does the UI keep up?
  *
- * Starts the real browser host, opens the app in Chromium (Playwright), runs
- * 2,000 tasks (all at once, and spread over a few seconds), and measures in
- * the page: frame intervals (requestAnimationFrame) and long tasks while the
- * events stream in, how long the last event takes to show, and how quickly
- * the timeline answers a hover afterwards. Figures only: no pass/fail timing
- * assertions (the machine is shared and noisy).
+ * Starts the real browser host, opens the app in headless Chromium
+ * (Playwright) and measures, each workload repeated (`--reps N`, default 3)
+ * so the spread shows, with the machine's load printed beside:
+ *
+ * - stream: 10,000 and 100,000 no-op tasks streaming into the live view —
+ *   frame intervals, long animation frames, event arrival → painted, then
+ *   hover → tooltip; on the finished 100,000-task run, zoom and pan frames
+ *   and the page's JS heap; the saved run's size and reopening it.
+ * - cpu: the CPU-bound example with 2 workers run live — CPU time of the
+ *   browser's renderer and GPU processes and of the host over the run (a
+ *   share of one CPU), and the live speedup against its serial baseline
+ *   (also run live) next to the headless speedup of the same tasks on the
+ *   pool directly, in this same invocation.
+ *
+ * Figures only: nothing here passes or fails (the machine is shared and
+ * noisy); the targets are printed beside the figures.
+ *
+ *   npm run bench:ui                          everything, 3 repetitions
+ *   npm run bench:ui -- --reps 5 --only cpu   stream10k, stream100k, cpu
  */
-import { chromium, type Page } from '@playwright/test';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
-import { setCode, runButton, waitForFinish } from '../e2e/app';
-import { startWebHost } from '../e2e/fixtures';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { startWebHost, type WebHost } from '../e2e/fixtures';
 import { findChromium } from '../scripts/find-chromium.mjs';
+import { HeadlessRunner } from './ui-headless';
+import { ARRIVAL_PROBE, hoverToTooltip, startSampling, stopSampling, wheelFrames } from './ui-probe';
+import { BrowserProcesses, cpuByType, processCpuSeconds } from './ui-processes';
+import { formatReport, type Figure, type Section } from './ui-report';
+import {
+  CPU_BOUND,
+  newestRunFile,
+  prepareRun,
+  pressRun,
+  savedRunFigures,
+  STREAM_100K,
+  STREAM_10K,
+  waitForRunEnd,
+  type StreamScenario,
+} from './ui-scenarios';
+import { median, percentile } from './stats';
 
-interface Scenario {
-  name: string;
-  code: string;
-  inputs: string;
-  workers: number;
+const { values: args } = parseArgs({
+  options: { reps: { type: 'string', default: '3' }, only: { type: 'string' } },
+});
+const REPS = Math.max(1, Number(args.reps) || 3);
+const ONLY = new Set((args.only ?? 'stream10k,stream100k,cpu').split(','));
+
+const VIEWPORT = { width: 1440, height: 900 };
+
+const load = (): string =>
+  loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
+
+function note(message: string): void {
+  process.stderr.write(`[ui] ${message}\n`);
 }
 
-const SCENARIOS: Scenario[] = [
-  {
-    name: '2,000 no-op tasks (a burst)',
-    code: 'export function tiny(n: number): number {\n  return n * n;\n}\n',
-    inputs: 'range(2000)',
-    workers: 2,
-  },
-  {
-    name: '2,000 tasks of 4 ms (a steady stream)',
-    code: 'export function tiny(n: number): number {\n  sleep(4);\n  return n * n;\n}\n',
-    inputs: 'range(2000)',
-    workers: 2,
-  },
-];
-
-interface Figures {
-  scenario: string;
-  run_wall_s: number;
-  frames: number;
-  frame_ms_median: number;
-  frame_ms_p95: number;
-  frame_ms_max: number;
-  long_tasks: number;
-  long_task_ms_total: number;
-  long_task_ms_max: number;
-  bars_drawn: number;
-  hover_to_tooltip_ms: number;
+interface Context {
+  browser: Browser;
+  host: WebHost;
+  processes: BrowserProcesses;
+  seenRuns: Set<string>;
 }
 
-/**
- * Installed in the page before Run: samples frame intervals and long tasks
- * until stopped. A string, because it runs in the browser, not in Node.
- */
-const SAMPLER = `(() => {
-  const frames = [];
-  const longTasks = [];
-  let last = performance.now();
-  let sampling = true;
-  const tick = (t) => {
-    frames.push(t - last);
-    last = t;
-    if (sampling) requestAnimationFrame(tick);
-  };
-  requestAnimationFrame(tick);
-  const observer = new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) longTasks.push(entry.duration);
-  });
-  observer.observe({ type: 'longtask', buffered: false });
-  globalThis.__uiBench = () => {
-    sampling = false;
-    observer.disconnect();
-    return { frames, longTasks };
-  };
-})()`;
-
-async function startSampling(page: Page): Promise<void> {
-  await page.evaluate(SAMPLER);
+async function freshPage(ctx: Context): Promise<{ page: Page; cdp: CDPSession }> {
+  const page = await ctx.browser.newPage({ viewport: VIEWPORT });
+  await page.addInitScript(ARRIVAL_PROBE);
+  await page.goto(ctx.host.url);
+  await page.getByTestId('app-ready').waitFor({ state: 'attached' });
+  const cdp = await page.context().newCDPSession(page);
+  return { page, cdp };
 }
 
-async function stopSampling(page: Page): Promise<{ frames: number[]; longTasks: number[] }> {
-  return page.evaluate('globalThis.__uiBench()');
+/** Middle of the first worker lane (its drawn box), where a hover finds a task. */
+async function laneMiddle(page: Page, fraction: number): Promise<{ x: number; y: number } | null> {
+  const lane = page.getByTestId('timeline-lane').first();
+  const box = await lane.boundingBox().catch(() => null);
+  const plot = await page.getByTestId('timeline').boundingBox();
+  if (!box || !plot) return null;
+  const left = Math.max(box.x, plot.x + 130);
+  const right = Math.min(box.x + box.width, plot.x + plot.width - 30);
+  return { x: left + (right - left) * fraction, y: box.y + box.height / 2 };
 }
 
-function pct(values: number[], p: number): number {
-  if (values.length === 0) return 0;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.round((p / 100) * (sorted.length - 1)))]!;
+async function heapMb(cdp: CDPSession): Promise<number> {
+  await cdp.send('HeapProfiler.collectGarbage');
+  const usage = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+  return usage.usedSize / 1e6;
 }
 
-const round = (x: number, digits = 1): number => Math.round(x * 10 ** digits) / 10 ** digits;
-
-async function measure(page: Page, scenario: Scenario): Promise<Figures> {
-  await setCode(page, scenario.code);
-  const inputs = page.getByLabel('Inputs', { exact: true });
-  await inputs.fill(scenario.inputs);
-  const workers = page.getByLabel('Max workers', { exact: true });
-  await workers.fill(String(scenario.workers));
-  await page.getByRole('radio', { name: 'submit' }).check();
-  await startSampling(page);
-  const started = Date.now();
-  await runButton(page).click();
-  await waitForFinish(page, 120_000);
-  const wall = (Date.now() - started) / 1000;
-  const { frames, longTasks } = await stopSampling(page);
-  const bars = await page.getByTestId('timeline-bar').count();
-
-  // Hover a bar in the middle of the timeline: how long until the tooltip shows?
-  const bar = page.getByTestId('timeline-bar').nth(Math.floor(bars / 2));
-  const box = await bar.boundingBox();
-  let hover = NaN;
-  if (box) {
-    await page.mouse.move(0, 0);
+async function streamOnce(ctx: Context, scenario: StreamScenario, big: boolean): Promise<Figure[]> {
+  const { page, cdp } = await freshPage(ctx);
+  try {
+    await prepareRun(page, scenario);
+    const loadBefore = load();
+    await startSampling(page);
     const t0 = Date.now();
-    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-    await page.getByRole('tooltip').first().waitFor({ state: 'visible', timeout: 5000 });
-    hover = Date.now() - t0;
+    await pressRun(page);
+    const refused = await waitForRunEnd(page, big ? 900_000 : 300_000);
+    const untilFinished = (Date.now() - t0) / 1000;
+    const sample = await stopSampling(page);
+    if (refused) return [{ key: 'refused', text: refused }];
+    const saved = newestRunFile(ctx.host.dataDir, ctx.seenRuns);
+    const run = saved ? savedRunFigures(saved.path) : null;
+    const figures: Figure[] = [
+      { key: 'load before', text: loadBefore },
+      { key: 'run wall (host)', value: (run?.wallMs ?? NaN) / 1000, unit: 's' },
+      { key: 'Run → finished shown', value: untilFinished, unit: 's' },
+      { key: 'events', value: run?.events ?? NaN },
+      { key: 'frame median', value: median(sample.frames), unit: 'ms', target: 16.7 },
+      { key: 'frame p95', value: percentile(sample.frames, 95), unit: 'ms', target: big ? 50 : 33 },
+      { key: 'frame max', value: Math.max(0, ...sample.frames), unit: 'ms' },
+      { key: 'frames', value: sample.frames.length },
+      {
+        key: 'long animation frames',
+        value: sample.hasLoaf ? sample.loafs.length : NaN,
+        text: sample.hasLoaf ? undefined : 'not supported',
+      },
+      { key: 'LoAF total', value: sum(sample.loafs.map((l) => l.duration)), unit: 'ms' },
+      { key: 'LoAF longest', value: Math.max(0, ...sample.loafs.map((l) => l.duration)), unit: 'ms' },
+      { key: 'LoAF blocking total', value: sum(sample.loafs.map((l) => l.blocking)), unit: 'ms' },
+      { key: 'long tasks', value: sample.longTasks.length },
+      { key: 'arrival → painted median', value: median(sample.painted), unit: 'ms' },
+      { key: 'arrival → painted p95', value: percentile(sample.painted, 95), unit: 'ms' },
+      { key: 'arrival → painted max', value: Math.max(0, ...sample.painted), unit: 'ms' },
+      { key: 'batches never painted', value: sample.unpainted },
+      { key: 'saved run file', value: (saved?.bytes ?? NaN) / 1e6, unit: 'MB' },
+    ];
+    const hovers: number[] = [];
+    for (const fraction of [0.2, 0.4, 0.5, 0.6, 0.8]) {
+      const at = await laneMiddle(page, fraction);
+      if (at) hovers.push(await hoverToTooltip(page, at.x, at.y));
+    }
+    figures.push({ key: 'hover → tooltip median', value: median(hovers), unit: 'ms', target: 50 });
+    const shown = hovers.filter(Number.isFinite);
+    figures.push({
+      key: 'hover → tooltip max',
+      value: shown.length > 0 ? Math.max(...shown) : NaN,
+      unit: 'ms',
+    });
+    figures.push({ key: 'hovers without a tooltip', value: hovers.length - shown.length });
+    if (big) {
+      const zoomable = (await page.getByTestId('timeline-fit').count()) > 0;
+      const at = await laneMiddle(page, 0.5);
+      if (zoomable && at) {
+        const intervals = await wheelFrames(page, at.x, at.y, 120);
+        figures.push({ key: 'zoom/pan fps', value: 1000 / mean(intervals), target: 50, higher: true });
+        figures.push({ key: 'zoom/pan frame p95', value: percentile(intervals, 95), unit: 'ms' });
+      } else {
+        figures.push({ key: 'zoom/pan fps', text: 'no zoom in this build' });
+      }
+      figures.push({ key: 'JS heap after the run', value: await heapMb(cdp), unit: 'MB', target: 300 });
+    }
+    return figures;
+  } finally {
+    await page.close();
   }
-  // The first frame interval spans the time before Run was pressed.
-  const intervals = frames.slice(1);
-  return {
-    scenario: scenario.name,
-    run_wall_s: round(wall, 2),
-    frames: intervals.length,
-    frame_ms_median: round(pct(intervals, 50)),
-    frame_ms_p95: round(pct(intervals, 95)),
-    frame_ms_max: round(Math.max(0, ...intervals)),
-    long_tasks: longTasks.length,
-    long_task_ms_total: round(longTasks.reduce((a, b) => a + b, 0)),
-    long_task_ms_max: round(Math.max(0, ...longTasks)),
-    bars_drawn: bars,
-    hover_to_tooltip_ms: hover,
-  };
+}
+
+async function cpuOnce(ctx: Context, headless: HeadlessRunner): Promise<Figure[]> {
+  const { page } = await freshPage(ctx);
+  try {
+    await prepareRun(page, CPU_BOUND);
+    const loadBefore = load();
+    const hostBefore = processCpuSeconds(ctx.host.pid) ?? NaN;
+    const before = await ctx.processes.snapshot();
+    const t0 = performance.now();
+    await pressRun(page);
+    const refused = await waitForRunEnd(page, 300_000);
+    const wallS = (performance.now() - t0) / 1000;
+    const after = await ctx.processes.snapshot();
+    const hostAfter = processCpuSeconds(ctx.host.pid) ?? NaN;
+    if (refused) return [{ key: 'refused', text: refused }];
+    const live = savedRunFigures(newestRunFile(ctx.host.dataDir, ctx.seenRuns)!.path);
+    const byType = cpuByType(before, after);
+    const renderer = byType.get('renderer') ?? 0;
+    const gpu = byType.get('GPU') ?? 0;
+    const otherBrowser = sum([...byType].filter(([t]) => t !== 'renderer' && t !== 'GPU').map(([, s]) => s));
+    const host = hostAfter - hostBefore;
+    // The serial baseline of the same settings, live too.
+    await page.getByTestId('run-baseline').click();
+    await page
+      .getByTestId('run-outcome')
+      .filter({ hasText: /^Finished in / })
+      .waitFor({ state: 'visible', timeout: 300_000 });
+    await page.waitForTimeout(200);
+    let serialFile = newestRunFile(ctx.host.dataDir, ctx.seenRuns);
+    for (let i = 0; i < 50 && (!serialFile || savedRunFigures(serialFile.path).mode !== 'serial'); i++) {
+      await page.waitForTimeout(200);
+      serialFile = newestRunFile(ctx.host.dataDir, ctx.seenRuns);
+    }
+    const serial = savedRunFigures(serialFile!.path);
+    const liveSpeedup = serial.wallMs / live.wallMs;
+    // The same tasks on the pool directly, no browser.
+    const headlessSerial = await headless.serial();
+    const headlessPool = await headless.pool(CPU_BOUND.workers);
+    const headlessSpeedup = headlessSerial / headlessPool;
+    return [
+      { key: 'load before', text: loadBefore },
+      { key: 'live run wall (host)', value: live.wallMs / 1000, unit: 's' },
+      { key: 'measured over', value: wallS, unit: 's' },
+      { key: 'renderer CPU', value: (100 * renderer) / wallS, unit: '% of a CPU' },
+      { key: 'GPU process CPU', value: (100 * gpu) / wallS, unit: '% of a CPU' },
+      { key: 'host CPU', value: (100 * host) / wallS, unit: '% of a CPU' },
+      {
+        key: 'browser (renderer + GPU) + host',
+        value: (100 * (renderer + gpu + host)) / wallS,
+        unit: '% of a CPU',
+        target: 10,
+      },
+      { key: 'other browser processes', value: (100 * otherBrowser) / wallS, unit: '% of a CPU' },
+      { key: 'live serial baseline wall', value: serial.wallMs / 1000, unit: 's' },
+      { key: 'live speedup', value: liveSpeedup, unit: '×' },
+      { key: 'headless serial wall', value: headlessSerial / 1000, unit: 's' },
+      { key: 'headless 2-worker wall', value: headlessPool / 1000, unit: 's' },
+      { key: 'headless speedup', value: headlessSpeedup, unit: '×' },
+      {
+        key: 'live ÷ headless speedup',
+        value: liveSpeedup / headlessSpeedup,
+        target: 0.95,
+        higher: true,
+      },
+    ];
+  } finally {
+    await page.close();
+  }
+}
+
+function sum(xs: readonly number[]): number {
+  return xs.reduce((a, b) => a + b, 0);
+}
+
+function mean(xs: readonly number[]): number {
+  return xs.length === 0 ? NaN : sum(xs) / xs.length;
 }
 
 async function main(): Promise<void> {
@@ -155,37 +259,56 @@ async function main(): Promise<void> {
     executablePath,
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
   });
-  const results: Figures[] = [];
+  const ctx: Context = {
+    browser,
+    host,
+    processes: await BrowserProcesses.attach(browser),
+    seenRuns: new Set(),
+  };
+  const sections: Section[] = [];
+  const loadAtStart = load();
+  const headless = ONLY.has('cpu') ? await HeadlessRunner.prepare(CPU_BOUND) : null;
   try {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    for (const scenario of SCENARIOS) {
-      console.error(`[ui] ${scenario.name} …`);
-      // A fresh page each time, so that "finished" can only mean this run.
-      await page.goto(host.url);
-      await page.getByTestId('app-ready').waitFor({ state: 'attached' });
-      results.push(await measure(page, scenario));
+    const scenarios: [string, StreamScenario, boolean][] = [
+      ['stream10k', STREAM_10K, false],
+      ['stream100k', STREAM_100K, true],
+    ];
+    for (const [key, scenario, big] of scenarios) {
+      if (!ONLY.has(key)) continue;
+      const reps: Figure[][] = [];
+      for (let i = 0; i < REPS; i++) {
+        note(`${scenario.name}, repetition ${i + 1} of ${REPS} (load ${load()})`);
+        reps.push(await streamOnce(ctx, scenario, big));
+        if (reps.at(-1)!.some((f) => f.key === 'refused')) break;
+      }
+      sections.push({ title: scenario.name, reps });
+      note(`\n${formatReport(sections.slice(-1))}`);
+    }
+    if (headless) {
+      const reps: Figure[][] = [];
+      for (let i = 0; i < REPS; i++) {
+        note(`${CPU_BOUND.name} live, repetition ${i + 1} of ${REPS} (load ${load()})`);
+        reps.push(await cpuOnce(ctx, headless));
+      }
+      sections.push({ title: `${CPU_BOUND.name}, run live`, reps });
+      note(`\n${formatReport(sections.slice(-1))}`);
     }
   } finally {
+    headless?.dispose();
     await browser.close();
     await host.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
-  console.log('UI streaming benchmark (headless Chromium, software rendering; 60 Hz = 16.7 ms frames)\n');
-  for (const r of results) {
-    console.log(r.scenario);
-    console.log(`  run wall time            ${r.run_wall_s} s, ${r.bars_drawn} bars drawn`);
-    console.log(
-      `  frame interval           median ${r.frame_ms_median} ms, p95 ${r.frame_ms_p95} ms, max ${r.frame_ms_max} ms (${r.frames} frames)`,
-    );
-    console.log(
-      `  long tasks (> 50 ms)     ${r.long_tasks}, ${r.long_task_ms_total} ms in all, longest ${r.long_task_ms_max} ms`,
-    );
-    console.log(`  hover → tooltip          ${r.hover_to_tooltip_ms} ms (after the run)\n`);
-  }
+  const header =
+    `UI benchmark: headless Chromium (software rendering; 60 Hz = 16.7 ms frames), ${cpus().length} CPUs, ` +
+    `${REPS} repetition${REPS === 1 ? '' : 's'} (median [min–max])\n` +
+    `load average (1, 5, 15 min) at start ${loadAtStart}, at end ${load()}\n`;
+  console.log(header);
+  console.log(formatReport(sections));
   mkdirSync(join('bench', 'results'), { recursive: true });
   writeFileSync(
     join('bench', 'results', 'ui.json'),
-    `${JSON.stringify({ date: new Date().toISOString(), results }, null, 2)}\n`,
+    `${JSON.stringify({ date: new Date().toISOString(), loadAtStart, loadAtEnd: load(), sections }, null, 2)}\n`,
   );
 }
 

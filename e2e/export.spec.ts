@@ -41,8 +41,11 @@ test('a run exports as a Chrome trace, PNG, SVG, CSV and JSON', async ({ app: pa
   expect(svg.name).toMatch(/\.svg$/);
   expect(svg.text).toContain('<svg xmlns="http://www.w3.org/2000/svg"');
   expect(svg.text).toContain('countPrimes · submit · 2 workers');
-  // Styles travel inline: the file renders on its own.
-  expect(svg.text).toMatch(/style="fill:rgb/);
+  // Colours travel inline (no classes, no CSS variables): the file renders on its own.
+  expect(svg.text).toMatch(/<rect [^>]*fill="#[0-9a-f]{6}"/);
+  expect(svg.text).not.toContain('var(--');
+  // The timeline itself is in the picture: each task's label, each process's PID.
+  for (const pid of pids) expect(svg.text).toContain(`PID ${pid}`);
   const csv = await download(page, page.getByRole('button', { name: 'Export CSV' }));
   expect(csv.name).toMatch(/\.csv$/);
   expect(csv.text.trim().split('\n')).toHaveLength(5);
@@ -68,7 +71,7 @@ test('the PNG is a real picture, and a comparison exports as one trace', async (
     return { width: bitmap.width, height: bitmap.height };
   }, png.buffer.toString('base64'));
   expect(decoded).toEqual(size);
-  const lanes = await page.locator('svg.tl-svg').boundingBox();
+  const lanes = await page.getByTestId('timeline').boundingBox();
   expect(size.width).toBeGreaterThanOrEqual(lanes!.width * 2);
   await setMaxWorkers(page, 2);
   await runAndWait(page);

@@ -47,15 +47,31 @@ export function tickStep(rangeMs: number, maxTicks: number): number {
 
 /** Tick positions (ms) from 0 to `endMs` inclusive-ish, spaced for `maxTicks`. */
 export function ticks(endMs: number, maxTicks: number): number[] {
-  const step = tickStep(endMs, maxTicks);
+  return ticksBetween(0, endMs, maxTicks).ticks;
+}
+
+/** Round tick positions (ms) inside [startMs, endMs], at most about `maxTicks` intervals apart. */
+export function ticksBetween(
+  startMs: number,
+  endMs: number,
+  maxTicks: number,
+): { step: number; ticks: number[] } {
+  const step = tickStep(endMs - startMs, maxTicks);
   const out: number[] = [];
-  for (let i = 0; i * step <= endMs + step * 1e-6 && out.length <= 1000; i++) out.push(i * step);
-  return out;
+  const first = Math.ceil(startMs / step - 1e-6);
+  for (let i = first; i * step <= endMs + step * 1e-6 && out.length <= 1000; i++) {
+    // Rounded to the step's own precision, so 0.1 + 0.2 prints as 0.3.
+    out.push(Number((i * step).toPrecision(12)));
+  }
+  return { step, ticks: out };
 }
 
 /** Decimals needed to print multiples of `stepMs` in seconds. */
 export function secondsDecimals(stepMs: number): number {
-  const step = stepMs / 1000;
+  return decimalsFor(stepMs / 1000);
+}
+
+function decimalsFor(step: number): number {
   for (let d = 0; d < 6; d++) {
     const scaled = step * 10 ** d;
     if (Math.abs(scaled - Math.round(scaled)) < 1e-6) return d;
@@ -63,10 +79,50 @@ export function secondsDecimals(stepMs: number): number {
   return 6;
 }
 
-/** A tick label: `0 s`, `0.5 s`, `12 s`. */
+export type TimeUnit = 's' | 'ms' | 'µs';
+
+/** The unit an axis speaks in, for ticks `stepMs` apart: seconds down to 0.1 s, then ms, then µs. */
+export function tickUnit(stepMs: number): TimeUnit {
+  if (stepMs >= 100 - 1e-9) return 's';
+  if (stepMs >= 0.1 - 1e-12) return 'ms';
+  return 'µs';
+}
+
+/** A tick label in the axis's unit: `0 s`, `0.5 s`, `12 s`; `1,205 ms`; `1,204,350 µs`. */
 export function tickLabel(ms: number, stepMs: number): string {
   if (ms === 0) return '0 s';
-  return `${(ms / 1000).toFixed(secondsDecimals(stepMs))} s`;
+  const unit = tickUnit(stepMs);
+  const [value, step] =
+    unit === 's' ? [ms / 1000, stepMs / 1000] : unit === 'ms' ? [ms, stepMs] : [ms * 1000, stepMs * 1000];
+  const decimals = decimalsFor(step);
+  const text =
+    unit === 's'
+      ? value.toFixed(decimals)
+      : value.toLocaleString('en', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  return `${text} ${unit}`;
+}
+
+/** A span of time in the unit that reads best: `2.35 s`, `12.4 ms`, `85 µs`. */
+export function formatSpan(ms: number): string {
+  const abs = Math.abs(ms);
+  if (abs >= 1000 || abs === 0) return formatSeconds(ms);
+  if (abs >= 1) return `${Number(ms.toPrecision(3))} ms`;
+  return `${Number((ms * 1000).toPrecision(3))} µs`;
+}
+
+/** A range of time precise enough to tell its ends apart: `0.98135 s – 0.98145 s (100 µs)`. */
+export function formatRange(startMs: number, endMs: number): string {
+  const span = endMs - startMs;
+  if (span >= 1000) return `${formatSeconds(startMs)} – ${formatSeconds(endMs)}`;
+  const decimals = Math.min(6, Math.max(2, Math.ceil(-Math.log10(Math.max(span, 1e-6) / 1000)) + 1));
+  return `${(startMs / 1000).toFixed(decimals)} s – ${(endMs / 1000).toFixed(decimals)} s (${formatSpan(span)})`;
+}
+
+/** A moment to the millisecond (`0.767 s`), for telling apart the steps of one short task. */
+export function formatMoment(ms: number): string {
+  if (!Number.isFinite(ms)) return '–';
+  if (Math.abs(ms) >= 100_000) return formatSeconds(ms);
+  return `${(ms / 1000).toFixed(3)} s`;
 }
 
 /** A duration or moment for people: `0.05 s`, `4.02 s`, `12.3 s`, `2 min 5 s`. */

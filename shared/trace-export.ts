@@ -4,9 +4,13 @@
  * ('X') slice per task with its arguments and result, worker start-up as a
  * slice, and the caller's deliveries as instant events on a "caller" track.
  * Several runs export side by side, each with its own tracks, on one axis.
- * Times are microseconds since the first run's start.
+ * Times are microseconds since the first run's start. Each slice's args
+ * also give the task's five moments in ms since its run started (queued,
+ * sent, started and finished in the worker, received by the caller), and
+ * `otherData.times` says what each one is.
  */
 import type { RunModel } from './run-model';
+import { TASK_TIMES } from './task-times';
 
 export interface TraceEvent {
   name: string;
@@ -77,9 +81,7 @@ export function chromeTrace(runs: readonly TraceRun[]): TraceFile {
           state: task.state,
           ...(task.result !== undefined ? { result: task.result } : {}),
           ...(task.error ? { error: `${task.error.name}: ${task.error.message}` } : {}),
-          submitted_ms: task.submitted,
-          started_ms: task.started,
-          finished_ms: task.finished,
+          ...Object.fromEntries(TASK_TIMES.map((time) => [`${time.key}_ms`, time.of(task)])),
         },
       });
     }
@@ -100,6 +102,12 @@ export function chromeTrace(runs: readonly TraceRun[]): TraceFile {
   return {
     traceEvents: events,
     displayTimeUnit: 'ms',
-    otherData: { source: 'Pool Playground', runs: runs.map((r) => r.name) },
+    otherData: {
+      source: 'Pool Playground',
+      runs: runs.map((r) => r.name),
+      times: Object.fromEntries(
+        TASK_TIMES.map((time) => [`${time.key}_ms`, `${time.label}: ${time.meaning}`]),
+      ),
+    },
   };
 }

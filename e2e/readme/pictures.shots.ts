@@ -23,6 +23,17 @@ test('docs/app-mid-run.png: the submit example mid-run, three processes sharing 
   await page.screenshot({ path: 'docs/app-mid-run.png' });
 });
 
+test.describe('at 1280×720', () => {
+  test.use({ viewport: { width: 1280, height: 720 } });
+  test('docs/presenter.png: the presenter layout after the submit example', async ({ app: page }) => {
+    await pickExample(page, 'submit');
+    await page.getByTestId('presenter-toggle').click();
+    await runButton(page).click();
+    await expect(outcome(page)).toHaveText(/^Finished in /, { timeout: 30_000 });
+    await page.screenshot({ path: 'docs/presenter.png' });
+  });
+});
+
 test('docs/compare.png: 1 worker, 2 workers and the serial baseline compared', async ({ app: page }) => {
   test.setTimeout(180_000);
   await compareWorkersAndBaseline(page);

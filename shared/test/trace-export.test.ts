@@ -20,6 +20,30 @@ describe('Chrome trace export', () => {
     expect(json.traceEvents.filter((e) => e.ph === 'i')).toHaveLength(2);
   });
 
+  it('gives each task its five moments, and says what each one is', () => {
+    const model = sampleRun();
+    const trace = chromeTrace([{ model, name: 'run A' }]);
+    const slice = trace.traceEvents.find((e) => e.ph === 'X' && e.name === 'f(0)')!;
+    const task = model.tasks.find((t) => t.label === 'f(0)')!;
+    expect(slice.args).toMatchObject({
+      queued_ms: task.submitted,
+      sent_ms: task.dispatched,
+      started_in_worker_ms: task.started,
+      finished_in_worker_ms: task.finished,
+      received_by_caller_ms: task.delivered,
+    });
+    const times = trace.otherData.times as Record<string, string>;
+    expect(Object.keys(times)).toEqual([
+      'queued_ms',
+      'sent_ms',
+      'started_in_worker_ms',
+      'finished_in_worker_ms',
+      'received_by_caller_ms',
+    ]);
+    expect(times.started_in_worker_ms).toMatch(/worker’s own clock/);
+    expect(times.received_by_caller_ms).toMatch(/driver loop/);
+  });
+
   it('puts two runs on one time axis', () => {
     const trace = chromeTrace([
       { model: sampleRun(1_000), name: 'A' },

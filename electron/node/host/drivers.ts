@@ -4,7 +4,7 @@
  * for the code shown to the user). Each prints what that program prints and
  * records when each result reached it.
  */
-import { asCompleted, type Future, type ProcessPoolExecutor } from '../../pool';
+import { asCompleted, TimeoutError, type Future, type ProcessPoolExecutor } from '../../pool';
 import { formatValue } from '../../../shared/format-value';
 import type { RunMode } from '../../../shared/run-spec';
 import type { RunRecorder, SerialCall } from './recorder';
@@ -29,16 +29,19 @@ export const DRIVERS: Record<RunMode, Driver> = {
   serial: driveSerial,
 };
 
-function deadlineFrom(timeoutMs: number | null): () => number | null {
+/** The caller sets its deadline now: recorded for the timeline, and the time left as it goes. */
+function deadlineFrom(recorder: RunRecorder, timeoutMs: number | null): () => number | null {
   if (timeoutMs === null) return () => null;
+  recorder.recordNow({ type: 'deadline-set', due: recorder.now() + timeoutMs });
   const end = performance.now() + timeoutMs;
   return () => end - performance.now();
 }
 
 /** futures = [submit(fn, x) for x in inputs]; for f in futures: print(f.result()) */
 async function driveSubmit({ executor, recorder, fn, inputs, timeoutMs }: DriveOptions): Promise<void> {
-  const remaining = deadlineFrom(timeoutMs);
   const futures = inputs.map((x) => executor.submit(fn, x));
+  // Python's result(timeout=…) per future; the playground gives them one shared deadline.
+  const remaining = deadlineFrom(recorder, timeoutMs);
   for (const f of futures) {
     const value = await deliver(recorder, f, f.result({ timeoutMs: remaining() }));
     recorder.driver(formatValue(value));
@@ -62,13 +65,16 @@ async function driveMap({
     if (task !== null && task !== lastDelivered) recorder.delivered(task);
     lastDelivered = task;
   };
+  // As in CPython, map's timeout runs from the call to map().
+  deadlineFrom(recorder, timeoutMs);
   const results = executor.map(fn, inputs, { chunksize, timeoutMs });
   for (;;) {
     let step: IteratorResult<unknown>;
     try {
       step = await results.next();
     } catch (error) {
-      delivered();
+      // A task's exception reaches the caller; a TimeoutError means its result never did.
+      if (!(error instanceof TimeoutError)) delivered();
       throw error;
     }
     if (step.done) break;
@@ -81,6 +87,7 @@ async function driveMap({
 /** futures = [submit(fn, x) for x in inputs]; for f in as_completed(futures): print("Result:", f.result()) */
 async function driveAsCompleted({ executor, recorder, fn, inputs, timeoutMs }: DriveOptions): Promise<void> {
   const futures = inputs.map((x) => executor.submit(fn, x));
+  deadlineFrom(recorder, timeoutMs);
   for await (const f of asCompleted(futures, { timeoutMs })) {
     const value = await deliver(recorder, f, f.result());
     recorder.driver(`Result: ${formatValue(value)}`);
@@ -95,6 +102,7 @@ async function driveAsCompleted({ executor, recorder, fn, inputs, timeoutMs }: D
 async function driveSerial({ executor, recorder, fn, inputs, timeoutMs }: DriveOptions): Promise<void> {
   recorder.hideCallsOf(SERIAL_RUNNER);
   const carrier = executor.submit<SerialCall[]>(SERIAL_RUNNER, fn, inputs);
+  deadlineFrom(recorder, timeoutMs);
   const calls = await carrier.result({ timeoutMs });
   recorder.serialCalls(fn, inputs, calls, recorder.workerPids[0] ?? -1);
   const failed = calls.find((c) => !c.ok);

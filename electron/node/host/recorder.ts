@@ -158,6 +158,17 @@ export class RunRecorder {
       case 'worker-ready':
         this.record({ type: 'worker-ready', worker: e.worker, pid: e.pid, t: this.t(e.at) });
         return;
+      case 'worker-initialized':
+        this.record({
+          type: 'worker-initialized',
+          worker: e.worker,
+          pid: e.pid,
+          started: this.t(e.started),
+          finished: this.t(e.finished),
+          ok: e.ok,
+          t: this.t(e.at),
+        });
+        return;
       case 'worker-exited':
         this.record({
           type: 'worker-exited',

@@ -62,6 +62,7 @@ export class PlaygroundRun {
   stop(): void {
     if (this.#stopRequested) return;
     this.#stopRequested = true;
+    this.recorder.recordNow({ type: 'stop-requested' });
     const executor = this.#executor;
     if (!executor) return;
     executor.terminateWorkers();
@@ -103,6 +104,7 @@ export class PlaygroundRun {
           error instanceof BrokenProcessPool ? 'broken' : error instanceof TimeoutError ? 'timeout' : 'error';
         const info = errorInfo(error);
         message = `${info.name}: ${info.message}`;
+        if (error instanceof TimeoutError) recorder.recordNow({ type: 'timed-out', message: info.message });
         recorder.driver(`Traceback (the driver stopped here): ${message}`, 'stderr');
         if (info.remoteStack) recorder.driver(info.remoteStack, 'stderr');
       }

@@ -30,8 +30,20 @@ const EVENT_TYPES = [
   'output-truncated',
   'driver',
   'pool-broken',
+  'worker-initialized',
+  'deadline-set',
+  'timed-out',
+  'stop-requested',
+  'shutdown-called',
+  'shutdown-returned',
   'run-finished',
 ] as const satisfies readonly RunEvent['type'][];
+
+/** Fails to compile when the run log gains an event type that saved runs would refuse. */
+type Holds<T extends true> = T;
+export type EveryEventTypeIsSaved = Holds<
+  Exclude<RunEvent['type'], (typeof EVENT_TYPES)[number]> extends never ? true : false
+>;
 
 const metaSchema = z.object({
   name: z.string().optional(),

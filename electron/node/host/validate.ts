@@ -9,7 +9,7 @@ import { LIMITS, runSpecSchema, type RunSpec } from '../../../shared/run-spec';
 import { compileTaskModule, USER_FILE } from './compile';
 
 /** Most tasks one run may create (map: chunks). */
-export const MAX_TASKS = 20_000;
+export const MAX_TASKS = 100_000;
 
 export interface PreparedRun {
   spec: RunSpec;

@@ -50,16 +50,26 @@ export interface ExitMessage {
 
 export type ParentMessage = InitMessage | RunMessage | ExitMessage;
 
+/** When the initializer ran in the worker (worker-side stamps), for those who watch the pool. */
+export interface InitializerRun {
+  started: number;
+  finished: number;
+}
+
 export interface ReadyMessage {
   t: 'ready';
   pid: number;
   at: number;
+  /** Present when an initializer ran. */
+  init?: InitializerRun;
 }
 
 export interface InitFailedMessage {
   t: 'init-failed';
   phase: 'import' | 'initializer';
   error: WireError;
+  /** Present when the initializer itself failed. */
+  init?: InitializerRun;
 }
 
 /**

@@ -5,7 +5,7 @@
  * reported and does not stop the pool or the other listeners.
  */
 import { now } from '../common/clock';
-import type { DoneRecord, LogRecord } from '../common/protocol';
+import type { DoneRecord, InitializerRun, LogRecord } from '../common/protocol';
 import type { PoolEvent, PoolEventListener, WorkerExitReason } from './events';
 import type { WorkerExit } from './launcher';
 import type { WorkerSlot } from './worker-slot';
@@ -77,6 +77,20 @@ export class EventReporter {
   workerSpawned(slot: WorkerSlot, pid: number): void {
     if (this.#listeners.size === 0) return;
     this.#emit({ type: 'worker-spawned', worker: slot.index, pid, at: now() });
+  }
+
+  /** The worker ran the initializer from `run.started` to `run.finished` (its own clock). */
+  workerInitialized(slot: WorkerSlot, run: InitializerRun, ok: boolean): void {
+    if (this.#listeners.size === 0) return;
+    this.#emit({
+      type: 'worker-initialized',
+      worker: slot.index,
+      pid: slot.pid ?? -1,
+      started: run.started,
+      finished: run.finished,
+      ok,
+      at: now(),
+    });
   }
 
   workerReady(slot: WorkerSlot, pid: number, at: number): void {

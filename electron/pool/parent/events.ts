@@ -55,6 +55,16 @@ export type PoolEvent =
     }
   | { type: 'worker-spawned'; worker: number; pid: number; at: number }
   | { type: 'worker-ready'; worker: number; pid: number; at: number }
+  /** The worker ran the initializer before its first task (worker-side start and end); `ok` false if it raised. */
+  | {
+      type: 'worker-initialized';
+      worker: number;
+      pid: number;
+      started: number;
+      finished: number;
+      ok: boolean;
+      at: number;
+    }
   | {
       type: 'worker-exited';
       worker: number;

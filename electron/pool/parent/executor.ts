@@ -248,6 +248,7 @@ export class ProcessPoolExecutor {
         slot.state = 'ready';
         slot.pid ??= message.pid;
         this.#workers.markIdle(slot);
+        if (message.init) this.#events.workerInitialized(slot, message.init, true);
         this.#events.workerReady(slot, message.pid, message.at);
         slot.syncLoopHold();
         this.#pump();
@@ -330,6 +331,7 @@ export class ProcessPoolExecutor {
       phase === 'import'
         ? `could not import the task module (${this.#module?.label ?? 'task module'})`
         : `its initializer ${this.#settings.initializer}() failed`;
+    if (message.init) this.#events.workerInitialized(slot, message.init, false);
     slot.stopReason = 'init-failed';
     slot.stop('init-failed', 'SIGTERM');
     this.#break(

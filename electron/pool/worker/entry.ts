@@ -64,19 +64,30 @@ async function init(message: InitMessage): Promise<void> {
     parent.send({ t: 'init-failed', phase: 'import', error: toWireError(error) });
     return;
   }
+  let init: { started: number; finished: number } | undefined;
   if (message.initializer !== null) {
+    const started = now();
     try {
       const initializer = lookup(message.initializer);
       await initializer(...message.initargs);
+      init = { started, finished: now() };
     } catch (error) {
+      const finished = now();
       outbox.flush();
-      parent.send({ t: 'init-failed', phase: 'initializer', error: userFramesOnly(toWireError(error)) });
+      parent.send({
+        t: 'init-failed',
+        phase: 'initializer',
+        error: userFramesOnly(toWireError(error)),
+        init: { started, finished },
+      });
       return;
     }
   }
   outbox.flush();
   startOrphanWatchdog();
-  parent.send({ t: 'ready', pid: process.pid, at: now() });
+  parent.send(
+    init ? { t: 'ready', pid: process.pid, at: now(), init } : { t: 'ready', pid: process.pid, at: now() },
+  );
 }
 
 function enqueue(message: RunMessage): void {

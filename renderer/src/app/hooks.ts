@@ -45,6 +45,12 @@ export function useStore<K extends Followable>(key: K): AppStores[K] {
 }
 
 export const useRunSession = (): RunSession => useStore('session');
+
+/** The live run's phase only: re-renders when a run starts or ends, not on each of its events. */
+export function useRunPhase(): RunSession['phase'] {
+  const { session } = useApp();
+  return useSyncExternalStore(session.subscribe, () => session.phase);
+}
 export const useHistory = (): HistoryStore => useStore('history');
 export const usePages = (): PagesStore => useStore('pages');
 export const useSweeps = (): SweepStore => useStore('sweeps');
@@ -64,12 +70,21 @@ export function useShownRun(): Shown {
   const session = useRunSession();
   useStoreVersion(viewer);
   const saved = viewer.saved;
-  return { run: saved ?? session, saved, terminal: saved ? saved.terminal : terminal, viewer };
+  const replay = viewer.replay;
+  useStoreVersion(replay ?? viewer);
+  return {
+    run: replay ?? saved ?? session,
+    saved,
+    terminal: replay ? replay.terminal : saved ? saved.terminal : terminal,
+    viewer,
+  };
 }
 
 /** The terminal of the shown run (only re-renders when a run is reopened or closed). */
 export function useShownTerminal(): TerminalStore {
   const { viewer, terminal } = useApp();
   useStoreVersion(viewer);
+  useStoreVersion(viewer.replay ?? viewer);
+  if (viewer.replay) return viewer.replay.terminal;
   return viewer.saved ? viewer.saved.terminal : terminal;
 }

@@ -1,9 +1,11 @@
 /**
  * Ctrl/Cmd+Enter runs, wherever the focus is (the editor included: it would
- * insert a line). F6 / Shift+F6 move between panes.
+ * insert a line). F6 / Shift+F6 move between panes. F11, or P outside a text
+ * field, switches the presenter layout.
  */
 import { useEffect } from 'react';
 import type { RunController } from '../run/run-controller';
+import { isTyping, togglePresenter } from '../layout/presenter';
 import { cyclePanes } from './pane-cycle';
 
 export function useGlobalShortcuts(controller: RunController): void {
@@ -14,6 +16,14 @@ export function useGlobalShortcuts(controller: RunController): void {
         e.preventDefault();
         e.stopPropagation();
         cyclePanes(e.shiftKey ? -1 : 1);
+        return;
+      }
+      const plain = !e.ctrlKey && !e.altKey && !e.metaKey;
+      if (plain && (e.key === 'F11' || ((e.key === 'p' || e.key === 'P') && !isTyping(e.target)))) {
+        if (document.querySelector('dialog[open]')) return;
+        // F11 also makes a browser full screen: the two go well together on a projector.
+        if (e.key !== 'F11') e.preventDefault();
+        togglePresenter();
         return;
       }
       if (e.key !== 'Enter' || !(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey) return;

@@ -6,7 +6,7 @@
  * their medians with the spread as whiskers. What is noise (a busy machine,
  * impossible figures) says so.
  */
-import { useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { serialReferences } from '../../../shared/busy-machine';
 import { compareRuns, type CompareSet } from '../../../shared/compare';
 import { EXAMPLES } from '../../../shared/examples';
@@ -15,23 +15,41 @@ import { ExportButtons } from '../export/ExportButtons';
 import type { SnapshotPart } from '../export/svg-snapshot';
 import { comparePicture } from './compare-picture';
 import { sameCode } from '../gallery/load-example';
-import { useHistory, useTheme } from '../app/hooks';
+import { useHistory } from '../app/hooks';
 import { defaultRunName } from '../history/run-text';
-import { layoutLanes, makeScale } from '../timeline/geometry';
-import { Legend } from '../timeline/Legend';
+import { layoutLanes, makeViewScale } from '../timeline/geometry';
+import { LegendList } from '../timeline/Legend';
+import { legendItems, type LegendItem } from '../timeline/legend-items';
+import { runMarks } from '../timeline/marks';
+import { timelinePicture } from '../timeline/picture';
 import { TimeAxis } from '../timeline/TimeAxis';
+import type { TimelineController } from '../timeline/timeline-controller';
+import { ViewToolbar } from '../timeline/TimelineToolbar';
+import { TimeViewStore } from '../timeline/time-view-store';
 import { useElementSize } from '../timeline/use-element-size';
+import { selectionText, summarizeSelection } from '../timeline/selection';
+import { useStoreVersion } from '../store/use-store';
 import { useZoom } from '../theme/zoom';
 import { CompareNotices } from './CompareNotices';
 import { CompareRun } from './CompareRun';
 import { CompareSummary } from './CompareSummary';
 import { SplitLegend } from './TimeSplit';
 import { useComparedRuns } from './use-compared-runs';
+import type { RunModel } from '../../../shared/run-model';
 
 export function ComparePage() {
   const { runs, waiting } = useComparedRuns();
-  const theme = useTheme();
   const zoom = useZoom();
+  const [views] = useState(() => new TimeViewStore());
+  useStoreVersion(views);
+  // Not state: the comparison's drawings report in, and the export reads them when asked.
+  const [controllers] = useState(() => new Map<string, TimelineController>());
+  const onController = useCallback(
+    (id: string, c: TimelineController) => {
+      controllers.set(id, c);
+    },
+    [controllers],
+  );
   const bodyRef = useRef<HTMLDivElement>(null);
   const { width } = useElementSize(bodyRef);
   const [chosen, setChosen] = useState<string | null>(null);
@@ -56,8 +74,11 @@ export function ComparePage() {
   const gutter = layoutLanes([], 0, zoom).gutter;
   const plotWidth = Math.max(80, width - gutter - Math.round(24 * zoom));
   const longest = Math.max(0, ...runs.map((r) => Math.max(r.model.elapsedMs, r.model.lastT)));
-  const scale = makeScale(fitDomainEnd(longest), gutter, plotWidth);
-  const maxTicks = Math.max(2, Math.floor(plotWidth / (84 * zoom)));
+  const end = fitDomainEnd(longest);
+  const boundsEnd = useCallback(() => end, [end]);
+  const view = views.effective(end, 0, false);
+  const scale = makeViewScale(view, gutter, plotWidth);
+  const legend = mergedLegend(runs.map((r) => r.model));
   const example = EXAMPLES.find(
     (e) => runs.length > 0 && runs.every((r) => sameCode(r.summary.spec.code, e.code)),
   );
@@ -69,6 +90,11 @@ export function ComparePage() {
           runs.map((r) => r.summary),
           comparison,
           setLabel,
+          (id, i) => {
+            const controller = controllers.get(id);
+            return controller ? timelinePicture(controller, `cmp-${i}`) : null;
+          },
+          legend.map((item) => ({ color: item.color, label: item.label })),
         )
       : null;
 
@@ -129,14 +155,28 @@ export function ComparePage() {
               <CompareSummary comparison={comparison} label={setLabel} walls={walls} zoom={zoom} />
             )}
             <div className="compare__axis">
+              <ViewToolbar
+                views={views}
+                boundsEnd={boundsEnd}
+                view={() => views.effective(end, 0, false)}
+                live={false}
+                describe={(range) =>
+                  runs
+                    .map(
+                      (r) =>
+                        `${r.summary.name}: ${selectionText(range, summarizeSelection(r.model, range, r.model.elapsedMs))}`,
+                    )
+                    .join(' · ')
+                }
+              />
               <TimeAxis
                 scale={scale}
                 width={Math.max(0, width)}
                 height={Math.round(26 * zoom)}
                 fontSize={Math.round(11 * zoom)}
-                maxTicks={maxTicks}
+                zoom={zoom}
                 testId="compare-axis"
-                label={`Shared time axis, 0 to ${formatSeconds(scale.domainEnd)}`}
+                label={`Shared time axis, ${formatSeconds(scale.start)} to ${formatSeconds(scale.end)}`}
               />
             </div>
             {runs.map((run, i) => (
@@ -146,11 +186,9 @@ export function ComparePage() {
                 model={run.model}
                 row={rows[i]!}
                 efficiencyShown={comparison.efficiencyShown}
-                scale={scale}
-                width={width}
-                zoom={zoom}
-                theme={theme}
-                maxTicks={maxTicks}
+                views={views}
+                boundsEnd={boundsEnd}
+                onController={onController}
               />
             ))}
             {runs.length === 1 && (
@@ -158,11 +196,30 @@ export function ComparePage() {
             )}
             <div className="compare__legend">
               <SplitLegend />
-              <Legend />
+              <LegendList items={legend} />
             </div>
           </>
         )}
       </div>
     </section>
   );
+}
+
+/** The legend items of every compared run, each once. */
+function mergedLegend(models: readonly RunModel[]): LegendItem[] {
+  const seen = new Map<string, LegendItem>();
+  // A run of many tasks may be drawn as blocks when zoomed out.
+  const blocks = models.some((m) => m.tasks.length > 500) ? 1 : 0;
+  for (const model of models) {
+    for (const item of legendItems({
+      model,
+      marks: runMarks(model),
+      blocks,
+      concurrency: false,
+      live: false,
+    })) {
+      if (!seen.has(item.key)) seen.set(item.key, item);
+    }
+  }
+  return [...seen.values()];
 }

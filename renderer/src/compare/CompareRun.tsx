@@ -4,6 +4,7 @@
  * whether the machine was busy) above its worker lanes, drawn on the
  * comparison's shared time axis. A figure that can only be noise says so.
  */
+import { useCallback, useMemo } from 'react';
 import type { CompareRow } from '../../../shared/compare';
 import { formatPercent, formatSpeedup } from '../../../shared/compare';
 import { busySentences, busyShortText } from '../../../shared/busy-machine';
@@ -12,12 +13,9 @@ import { noiseText } from '../../../shared/noise-flags';
 import type { RunModel } from '../../../shared/run-model';
 import { formatSeconds } from '../../../shared/timeline-scale';
 import type { SavedRunSummary } from '../../../shared/api';
-import type { ThemeName } from '../theme/palette';
-import { buildBars, laneMids } from '../timeline/bars';
-import { CallerLane } from '../timeline/CallerLane';
-import { layoutLanes, type Scale } from '../timeline/geometry';
-import { GridLines } from '../timeline/TimeAxis';
-import { WorkerLanes } from '../timeline/WorkerLanes';
+import { Timeline } from '../timeline/Timeline';
+import type { TimelineController } from '../timeline/timeline-controller';
+import type { TimeViewStore } from '../timeline/time-view-store';
 import { specSummary } from '../history/run-text';
 import { NoiseFigure } from './NoiseFigure';
 import { TimeSplitBar } from './TimeSplit';
@@ -26,23 +24,27 @@ interface Props {
   summary: SavedRunSummary;
   model: RunModel;
   row: CompareRow;
+  /** The comparison's shared view (zoom, pan and selection act on every run together). */
+  views: TimeViewStore;
+  /** The shared time axis's end (the longest run's). */
+  boundsEnd: () => number;
+  onController: (id: string, controller: TimelineController) => void;
   /** Efficiency means something only against a one-process baseline. */
   efficiencyShown: boolean;
-  scale: Scale;
-  width: number;
-  zoom: number;
-  theme: ThemeName;
-  maxTicks: number;
 }
 
 const flag = (row: CompareRow, kind: NoiseFlag['kind']): NoiseFlag | null =>
   row.noise.find((f) => f.kind === kind) ?? null;
 
 export function CompareRun(p: Props) {
-  const { summary, model, row, scale, width, zoom, theme, maxTicks } = p;
-  const layout = layoutLanes(model.workers, model.tasks.length, zoom, { queue: false });
+  const { summary, model, row, views, boundsEnd, onController } = p;
   const key = summary.id.slice(0, 8);
-  const lanes = buildBars(model, layout, scale, model.elapsedMs, (task) => `cmp-${key}-task-${task}`);
+  const run = useMemo(
+    () => ({ model, runId: summary.id, phase: 'finished' as const, nowMs: () => model.elapsedMs }),
+    [model, summary.id],
+  );
+  const id = summary.id;
+  const register = useCallback((c: TimelineController) => onController(id, c), [onController, id]);
   const speed = formatSpeedup(row.speedup);
   return (
     <section
@@ -111,16 +113,18 @@ export function CompareRun(p: Props) {
           {row.noise.map(noiseText).join(' ')}
         </p>
       )}
-      <svg
-        className="tl-svg compare-run__lanes"
-        width={Math.max(0, width)}
-        height={layout.height}
-        role="presentation"
-      >
-        <GridLines scale={scale} height={layout.height} maxTicks={maxTicks} />
-        <WorkerLanes layout={layout} scale={scale} now={model.elapsedMs} theme={theme} lanes={lanes} />
-        <CallerLane tasks={model.tasks} layout={layout} scale={scale} laneMid={laneMids(layout)} />
-      </svg>
+      <div className="compare-run__lanes">
+        <Timeline
+          run={run}
+          views={views}
+          idPrefix={`cmp-${key}`}
+          options={{ fitHeight: false, queue: false, axis: false, concurrency: false, boundsEnd }}
+          toolbar={false}
+          legend={false}
+          onController={register}
+          label={`${summary.name}: timeline`}
+        />
+      </div>
     </section>
   );
 }

@@ -9,7 +9,6 @@ import { busyShortText } from '../../../shared/busy-machine';
 import { formatSpeedup, type Comparison, type CompareSet } from '../../../shared/compare';
 import { noiseShortText } from '../../../shared/noise-flags';
 import { formatSeconds } from '../../../shared/timeline-scale';
-import { TIMELINE_LEGEND } from '../export/run-exports';
 import type { SnapshotPart } from '../export/svg-snapshot';
 import { splitText } from './TimeSplit';
 
@@ -25,6 +24,9 @@ export function comparePicture(
   runs: readonly SavedRunSummary[],
   comparison: Comparison,
   setLabel: (set: CompareSet) => string,
+  /** Each run's lanes as drawn on the page (null when not drawn yet). */
+  drawnRun: (runId: string, index: number) => { svg: string; width: number; height: number } | null,
+  legend: readonly { color: string; label: string }[],
 ): SnapshotPart[] | null {
   const axis = root.querySelector<SVGSVGElement>('[data-testid="compare-axis"]');
   if (!axis) return null;
@@ -61,7 +63,7 @@ export function comparePicture(
   parts.push({ kind: 'svg', element: axis });
   runs.forEach((run, i) => {
     const row = comparison.rows[i]!;
-    const svg = root.querySelector<SVGSVGElement>(`[data-run-id="${run.id}"] svg.compare-run__lanes`);
+    const drawn = drawnRun(run.id, i);
     parts.push({ kind: 'gap', height: 6 });
     parts.push({ kind: 'text', text: run.name, size: 14, bold: true });
     parts.push(
@@ -71,8 +73,8 @@ export function comparePicture(
     );
     const warnings = [...(row.busy ? [busyShortText(row.busy)] : []), ...row.noise.map(noiseShortText)];
     if (warnings.length > 0) parts.push(text(warnings.join(' · ')));
-    if (svg) parts.push({ kind: 'svg', element: svg });
+    if (drawn) parts.push({ kind: 'markup', ...drawn });
   });
-  parts.push({ kind: 'gap', height: 8 }, { kind: 'legend', items: TIMELINE_LEGEND });
+  parts.push({ kind: 'gap', height: 8 }, { kind: 'legend', items: [...legend] });
   return parts;
 }

@@ -12,7 +12,7 @@ import { FONT_MONO } from '../theme/fonts';
 import { useZoom } from '../theme/zoom';
 import { attachEditor } from './editor-bridge';
 import { MARKER_OWNER, toMarkers } from './markers';
-import type { Monaco } from './monaco-setup';
+import { EDITOR_THEMES, type Monaco } from './monaco-setup';
 import { useCodeCheck } from './use-code-check';
 
 export const TASKS_PATH = 'file:///tasks.ts';
@@ -82,7 +82,7 @@ export function CodeEditor({ onReady }: { onReady: () => void }) {
         defaultLanguage="typescript"
         value={code}
         onChange={onChange}
-        theme={theme === 'dark' ? 'vs-dark' : 'vs'}
+        theme={EDITOR_THEMES[theme]}
         onMount={onMount}
         loading={<div className="code-editor__loading">Loading the editor…</div>}
         options={options}

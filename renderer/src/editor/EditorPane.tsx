@@ -9,7 +9,7 @@ export function EditorPane({ onReady }: { onReady(): void }) {
   const problems = codeCheck.diagnostics.length;
   const exports = codeCheck.exports;
   return (
-    <section className="pane editor-pane" aria-label="Editor">
+    <section className="pane editor-pane" aria-label="Editor" data-pane="editor">
       <div className="pane__header">
         <div className="editor-tab" aria-hidden="true">
           tasks.ts

@@ -37,12 +37,3 @@ export async function exportPicture(
   }
   downloadBlob(`${slug}.timeline.png`, await svgToPng(snapshot));
 }
-
-/** The timeline legend, for pictures. */
-export const TIMELINE_LEGEND = [
-  { color: '--bar-running', label: 'running' },
-  { color: '--bar-done', label: 'done' },
-  { color: '--bar-failed', label: 'failed' },
-  { color: '--bar-waiting', label: 'waiting' },
-  { color: '--marker-bg', label: 'result reached the caller' },
-] as const;

@@ -7,6 +7,8 @@
 
 export type SnapshotPart =
   | { kind: 'svg'; element: SVGSVGElement }
+  /** A picture that already stands on its own (plain colours, no classes): placed as is. */
+  | { kind: 'markup'; svg: string; width: number; height: number }
   | { kind: 'text'; text: string; size?: number; bold?: boolean; muted?: boolean }
   | { kind: 'gap'; height: number }
   /** A row of colour chips with their meaning; colours may be CSS variables (`--bar-done`). */
@@ -95,6 +97,10 @@ export function composeSvg(parts: readonly SnapshotPart[], padding = 12): Snapsh
       );
       y += Math.round(size * 1.5);
       width = Math.max(width, padding * 2 + part.text.length * size * 0.6);
+    } else if (part.kind === 'markup') {
+      children.push(part.svg.replace(/^<svg /, `<svg x="${padding}" y="${y}" overflow="visible" `));
+      y += part.height;
+      width = Math.max(width, part.width + padding * 2);
     } else {
       const box = part.element.getBoundingClientRect();
       const w = Number(part.element.getAttribute('width')) || box.width;

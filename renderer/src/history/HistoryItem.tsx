@@ -103,7 +103,7 @@ export function HistoryItem(p: Props) {
             <button
               type="button"
               className="btn btn--ghost btn--icon history-item__baseline"
-              aria-label={`Run serial baseline of ${run.name}`}
+              aria-label={`1× serial baseline of ${run.name}`}
               title="Run the same tasks one after another in one process, then compare"
               disabled={p.busy}
               onClick={p.onBaseline}

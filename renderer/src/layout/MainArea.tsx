@@ -39,7 +39,7 @@ export function MainArea({ onEditorReady }: { onEditorReady(): void }) {
               <EditorColumn onEditorReady={onEditorReady} />
             </Panel>
             <Separator
-              className="separator separator--vertical"
+              className="separator separator--vertical separator--editor"
               aria-label="Resize the editor and the output"
             />
             <Panel id="panel-output" minSize="28%" defaultSize="56%">

@@ -5,7 +5,7 @@ export function SideBar({ view, onClose }: { view: SideView | null; onClose(): v
   if (!view) return null;
   const Panel = view.panel;
   return (
-    <section className="pane sidebar" aria-label={view.label}>
+    <section className="pane sidebar" aria-label={view.label} data-pane={view.id}>
       <div className="pane__header">
         <h2 className="pane__title">{view.label}</h2>
         <div className="pane__actions">

@@ -2,12 +2,14 @@
 import { ExamplesIcon, LogoIcon, MoonIcon, SunIcon } from '../common/icons';
 import { useApp } from '../app/app-context';
 import { useTheme } from '../app/hooks';
-import { stepZoom, useZoom, ZOOM_STEPS } from '../theme/zoom';
+import { PRESENTER_ZOOM, setZoom, stepZoom, useZoom, ZOOM_STEPS } from '../theme/zoom';
+import { togglePresenter, usePresenter } from './presenter';
 
 export function TopBar({ onOpenExamples }: { onOpenExamples(): void }) {
   const { workspace, host } = useApp();
   const theme = useTheme();
   const zoom = useZoom();
+  const presenter = usePresenter();
   const other = theme === 'dark' ? 'light' : 'dark';
   return (
     <header className="topbar">
@@ -23,7 +25,7 @@ export function TopBar({ onOpenExamples }: { onOpenExamples(): void }) {
         <button
           type="button"
           className="btn btn--ghost btn--small"
-          aria-label="Smaller text"
+          aria-label="A− smaller text"
           disabled={zoom <= ZOOM_STEPS[0]}
           onClick={() => stepZoom(-1)}
         >
@@ -35,13 +37,34 @@ export function TopBar({ onOpenExamples }: { onOpenExamples(): void }) {
         <button
           type="button"
           className="btn btn--ghost btn--small"
-          aria-label="Larger text"
+          aria-label="A+ larger text"
           disabled={zoom >= ZOOM_STEPS[ZOOM_STEPS.length - 1]!}
           onClick={() => stepZoom(1)}
         >
           A+
         </button>
+        <button
+          type="button"
+          className="btn btn--ghost btn--small"
+          aria-pressed={zoom === PRESENTER_ZOOM}
+          title={`Text size for a projector (${Math.round(PRESENTER_ZOOM * 100)}%)`}
+          onClick={() => setZoom(zoom === PRESENTER_ZOOM ? 1 : PRESENTER_ZOOM)}
+          data-testid="presenter-text"
+        >
+          Projector text
+        </button>
       </div>
+      <button
+        type="button"
+        className="btn btn--ghost"
+        aria-pressed={presenter}
+        aria-keyshortcuts="P F11"
+        title="Presenter layout: the timeline and the terminal get the screen (P or F11)"
+        onClick={() => togglePresenter()}
+        data-testid="presenter-toggle"
+      >
+        Presenter
+      </button>
       <button
         type="button"
         className="btn btn--ghost"

@@ -6,7 +6,7 @@
  * status bar. Side bar views (examples, run history) plug in through
  * `SIDE_VIEWS`.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Group, Panel, Separator, usePanelRef } from 'react-resizable-panels';
 import { ExamplesIcon, HistoryIcon } from '../common/icons';
 import { ExamplesDialog } from '../gallery/ExamplesDialog';
@@ -20,6 +20,7 @@ import { SweepDialog } from '../sweep/SweepDialog';
 import type { SideView } from './activity';
 import { ActivityBar } from './ActivityBar';
 import { MainArea } from './MainArea';
+import { usePresenter } from './presenter';
 import { SideBar } from './SideBar';
 import { TopBar } from './TopBar';
 import { usePaneLayout } from './use-pane-layout';
@@ -36,6 +37,11 @@ export function Workbench({ onEditorReady }: { onEditorReady(): void }) {
   const [sideView, setSideView] = useState<string | null>(null);
   const sideRef = usePanelRef();
   const { defaultLayout, onLayoutChanged } = usePaneLayout('main', IDS);
+  const presenter = usePresenter();
+  // The presenter layout gives the room to the timeline and the terminal: the side bar closes.
+  useEffect(() => {
+    if (presenter) sideRef.current?.collapse();
+  }, [presenter, sideRef]);
 
   const toggleSide = (id: string | null): void => {
     const next = id === sideView ? null : id;
@@ -47,7 +53,7 @@ export function Workbench({ onEditorReady }: { onEditorReady(): void }) {
   };
 
   return (
-    <div className="app">
+    <div className="app" data-presenter={presenter ? 'true' : undefined}>
       <TopBar onOpenExamples={() => setExamplesOpen(true)} />
       <RunBar />
       <ProblemsStrip />

@@ -10,7 +10,7 @@ interface Props {
 export function ProgramPane({ collapsed, onToggle }: Props) {
   const [language, setLanguage] = useState<ProgramLanguage>('typescript');
   return (
-    <section className="pane program-pane" aria-label="Equivalent program">
+    <section className="pane program-pane" aria-label="Equivalent program" data-pane="program">
       <div className="pane__header">
         <button
           type="button"

@@ -68,6 +68,8 @@ export function ProgramView({ language }: { language: Language }) {
     <div
       className="program"
       role="tabpanel"
+      // Focusable, so keyboard users can scroll a long program.
+      tabIndex={0}
       aria-label={`Equivalent program in ${language === 'python' ? 'Python' : 'TypeScript'} (${file})`}
     >
       {html && html.text === text ? (

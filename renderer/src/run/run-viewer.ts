@@ -8,6 +8,7 @@ import type { LoadedRun, RunCache } from './run-cache';
 import { ObservableStore } from '../store/observable-store';
 import { TerminalStore } from '../terminal/terminal-store';
 import type { RunModel } from '../../../shared/run-model';
+import { ReplayRun } from './replay';
 
 /** What the run views draw: the live session and a reopened run both look like this. */
 export interface ShownRun {
@@ -16,6 +17,8 @@ export interface ShownRun {
   phase: RunPhase;
   /** True while a measured run (a sweep step) is not being redrawn live. */
   readonly measuring?: boolean;
+  /** The whole run's length when known ahead (a replay): the time axis does not grow. */
+  readonly fullMs?: number;
   nowMs(): number;
 }
 
@@ -26,6 +29,8 @@ export interface SavedView extends ShownRun {
 
 export class RunViewer extends ObservableStore {
   saved: SavedView | null = null;
+  /** The saved run being replayed, if it is. */
+  replay: ReplayRun | null = null;
   /** The run being fetched, or null. */
   loading: string | null = null;
   error: string | null = null;
@@ -42,6 +47,7 @@ export class RunViewer extends ObservableStore {
     this.changed();
     const loaded = await this.#cache.get(id);
     if (this.loading !== id) return;
+    this.endReplay();
     this.loading = null;
     if (!loaded) {
       this.error = 'That run could not be loaded: it may have been deleted.';
@@ -55,8 +61,26 @@ export class RunViewer extends ObservableStore {
     this.changed();
   }
 
+  /** Replay the reopened run from its start. */
+  startReplay(): void {
+    if (!this.saved) return;
+    this.replay?.dispose();
+    this.replay = new ReplayRun(this.saved.runId ?? 'replay', this.saved.loaded.run.events);
+    this.replay.play();
+    this.changed();
+  }
+
+  /** Back to the whole saved run. */
+  endReplay(): void {
+    if (!this.replay) return;
+    this.replay.dispose();
+    this.replay = null;
+    this.changed();
+  }
+
   /** Back to the live run. */
   close(): void {
+    this.endReplay();
     if (this.saved === null && this.loading === null && this.error === null) return;
     this.saved = null;
     this.loading = null;

@@ -5,7 +5,7 @@
  */
 import { LIMITS } from '../../../shared/run-spec';
 import { useApp } from '../app/app-context';
-import { useRunSession, useSpec } from '../app/hooks';
+import { useRunPhase, useSpec } from '../app/hooks';
 import { AdvancedPopover } from './AdvancedPopover';
 import { FunctionPicker } from './FunctionPicker';
 import { InputsField } from './InputsField';
@@ -17,17 +17,18 @@ import { RunExtras } from './RunExtras';
 export function RunBar() {
   const { workspace, controller, host } = useApp();
   const spec = useSpec();
-  const session = useRunSession();
+  const phase = useRunPhase();
   const errors = specErrors(spec);
   const update = (patch: Partial<typeof spec>): void => workspace.updateSpec(patch);
-  const running = session.phase === 'running';
-  const starting = session.phase === 'starting';
+  const running = phase === 'running';
+  const starting = phase === 'starting';
   const cpus = host?.cpus ?? null;
 
   return (
     <form
       className="runbar"
       aria-label="Run settings"
+      data-pane="runbar"
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
@@ -74,7 +75,6 @@ export function RunBar() {
         <button
           type="submit"
           className="btn btn--run"
-          aria-label="Run"
           aria-keyshortcuts="Control+Enter Meta+Enter"
           title={running ? 'Stop this run and start again (Ctrl+Enter)' : 'Run (Ctrl+Enter)'}
           data-testid="run-button"

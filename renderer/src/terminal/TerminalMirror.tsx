@@ -3,15 +3,19 @@
  * read (a polite live log) and what tests check. Visually hidden; the xterm
  * view above shows the same lines.
  */
-import { useStoreVersion } from '../store/use-store';
+import { memo } from 'react';
+import { useThrottledVersion } from '../store/use-throttled';
 import { lineText } from './terminal-feed';
 import type { TerminalStore } from './terminal-store';
 
 /** Only the newest lines: a live region of ten thousand lines helps nobody. */
 const MIRROR_LINES = 2000;
 
-export function TerminalMirror({ store }: { store: TerminalStore }) {
-  useStoreVersion(store);
+/** The mirror follows at most twice a second: a fast run would otherwise rebuild it on every batch. */
+const MIRROR_EVERY_MS = 500;
+
+export const TerminalMirror = memo(function TerminalMirror({ store }: { store: TerminalStore }) {
+  useThrottledVersion(store, MIRROR_EVERY_MS);
   const lines = store.lines.length > MIRROR_LINES ? store.lines.slice(-MIRROR_LINES) : store.lines;
   const first = store.total - lines.length;
   return (
@@ -24,4 +28,4 @@ export function TerminalMirror({ store }: { store: TerminalStore }) {
       ))}
     </div>
   );
-}
+});

@@ -27,7 +27,7 @@ export function TerminalPane() {
   };
 
   return (
-    <section className="pane terminal-pane" aria-label="Terminal">
+    <section className="pane terminal-pane" aria-label="Terminal" data-pane="terminal">
       <PanelHeader
         title="Terminal"
         detail={terminal.total > 0 ? `${terminal.total.toLocaleString('en')} lines` : null}

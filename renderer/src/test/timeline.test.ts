@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { fitLabel, makeScale, placeMarkers, queueRow } from '../timeline/geometry';
+import {
+  fitLabel,
+  layoutLanes,
+  makeScale,
+  makeViewScale,
+  placeMarkers,
+  queueRow,
+} from '../timeline/geometry';
+import type { WorkerRecord } from '../../../shared/run-model';
 import { navigate } from '../timeline/keyboard';
 import { ordinal } from '../timeline/describe';
 
@@ -8,7 +16,14 @@ describe('timeline geometry', () => {
     const scale = makeScale(4000, 100, 400);
     expect(scale.x(0)).toBe(100);
     expect(scale.x(2000)).toBe(300);
-    expect(scale.x(-5)).toBe(100);
+    expect(scale.t(300)).toBe(2000);
+  });
+
+  it('maps a zoomed view onto the whole plot, and back', () => {
+    const scale = makeViewScale({ start: 1000, end: 1500 }, 100, 500);
+    expect(scale.x(1000)).toBe(100);
+    expect(scale.x(1250)).toBe(350);
+    expect(scale.t(600)).toBe(1500);
   });
 
   it('fits a label, shortens it, or drops it', () => {
@@ -82,5 +97,56 @@ describe('ordinal', () => {
       '22nd',
       '112th',
     ]);
+  });
+});
+
+function workers(n: number): WorkerRecord[] {
+  return Array.from({ length: n }, (_, index) => ({
+    index,
+    pid: 100 + index,
+    spawned: 0,
+    ready: 1,
+    exited: null,
+    code: null,
+    signal: null,
+    reason: null,
+    tasks: [],
+    init: null,
+  }));
+}
+
+describe('timeline layout', () => {
+  it('gives every part its natural height when there is room', () => {
+    const natural = layoutLanes(workers(3), 5, 1);
+    const roomy = layoutLanes(workers(3), 5, 1, { available: 1000 });
+    expect(roomy.workers.map((l) => l.height)).toEqual(natural.workers.map((l) => l.height));
+    expect(roomy.lanes.scrollMax).toBe(0);
+    expect(roomy.caller.y + roomy.caller.height).toBeLessThanOrEqual(1000);
+  });
+
+  it('shrinks the lanes to fit before anything scrolls, and keeps the caller lane in the box', () => {
+    const natural = layoutLanes(workers(3), 5, 1);
+    const tight = layoutLanes(workers(3), 5, 1, { available: natural.height - 40 });
+    expect(tight.lanes.scrollMax).toBe(0);
+    expect(tight.workers[0]!.height).toBeLessThan(natural.workers[0]!.height);
+    expect(tight.caller.y + tight.caller.height).toBeLessThanOrEqual(natural.height - 40);
+  });
+
+  it('scrolls the lanes once they are at their readable minimum, with the caller lane pinned below', () => {
+    const many = layoutLanes(workers(30), 100, 1, { available: 300 });
+    const minimum = many.workers[0]!.height;
+    expect(minimum).toBeGreaterThanOrEqual(14);
+    expect(many.lanes.scrollMax).toBeGreaterThan(0);
+    expect(many.lanes.content).toBeGreaterThan(many.lanes.height);
+    // The caller lane comes right after the lanes' visible area, inside the box.
+    expect(many.caller.y).toBeGreaterThanOrEqual(many.lanes.y + many.lanes.height);
+    expect(many.caller.y + many.caller.height).toBeLessThanOrEqual(300);
+  });
+
+  it('grows everything with the text size', () => {
+    const small = layoutLanes(workers(2), 5, 1);
+    const big = layoutLanes(workers(2), 5, 2);
+    expect(big.workers[0]!.height).toBe(small.workers[0]!.height * 2);
+    expect(big.fontSize).toBeGreaterThan(small.fontSize);
   });
 });

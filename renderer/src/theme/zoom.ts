@@ -7,6 +7,8 @@ import { useSyncExternalStore } from 'react';
 
 const KEY = 'pool-playground.zoom';
 export const ZOOM_STEPS = [0.8, 0.9, 1, 1.1, 1.25, 1.4, 1.6, 1.8, 2] as const;
+/** The text size for a projector: readable from the back of a room. */
+export const PRESENTER_ZOOM = 1.4;
 
 const listeners = new Set<() => void>();
 let zoom = read();

@@ -1,5 +1,6 @@
-/** The time axis above the lanes: ticks in seconds. */
-import { tickLabel, ticks, tickStep } from '../../../shared/timeline-scale';
+/** A time axis on its own (the comparison's shared one): ticks in s, ms or µs for the view shown. */
+import { tickLabel } from '../../../shared/timeline-scale';
+import { axisTicks } from './draw-frame';
 import type { Scale } from './geometry';
 
 interface Props {
@@ -7,14 +8,15 @@ interface Props {
   width: number;
   height: number;
   fontSize: number;
-  maxTicks: number;
+  zoom: number;
   testId?: string;
   /** When set, the axis is announced with this name (else it is decoration). */
   label?: string;
 }
 
-export function TimeAxis({ scale, width, height, fontSize, maxTicks, testId, label }: Props) {
-  const step = tickStep(scale.domainEnd, maxTicks);
+export function TimeAxis({ scale, width, height, fontSize, zoom, testId, label }: Props) {
+  const { step, ticks } = axisTicks(scale, zoom);
+  const right = scale.left + scale.width;
   return (
     <svg
       className="tl-axis"
@@ -25,31 +27,22 @@ export function TimeAxis({ scale, width, height, fontSize, maxTicks, testId, lab
       aria-label={label}
       aria-hidden={label ? undefined : 'true'}
     >
-      {ticks(scale.domainEnd, maxTicks).map((t) => (
-        <g key={t}>
-          <line x1={scale.x(t)} x2={scale.x(t)} y1={height - 6} y2={height} />
-          <text
-            x={scale.x(t)}
-            y={height / 2 - 2}
-            textAnchor="middle"
-            dominantBaseline="central"
-            fontSize={fontSize}
-          >
-            {tickLabel(t, step)}
-          </text>
-        </g>
-      ))}
+      {ticks
+        .filter((t) => scale.x(t) >= scale.left - 0.5 && scale.x(t) <= right + 0.5)
+        .map((t) => (
+          <g key={t}>
+            <line x1={scale.x(t)} x2={scale.x(t)} y1={height - 6} y2={height} />
+            <text
+              x={scale.x(t)}
+              y={height / 2 - 2}
+              textAnchor="middle"
+              dominantBaseline="central"
+              fontSize={fontSize}
+            >
+              {tickLabel(t, step)}
+            </text>
+          </g>
+        ))}
     </svg>
-  );
-}
-
-/** Faint vertical lines at the ticks, behind the lanes. */
-export function GridLines({ scale, height, maxTicks }: { scale: Scale; height: number; maxTicks: number }) {
-  return (
-    <g className="tl-grid" aria-hidden="true">
-      {ticks(scale.domainEnd, maxTicks).map((t) => (
-        <line key={t} x1={scale.x(t)} x2={scale.x(t)} y1={0} y2={height} />
-      ))}
-    </g>
   );
 }

@@ -1,206 +1,144 @@
 /**
- * The live per-PID timeline: a time axis in seconds; the queue; one lane per
- * worker process in worker order (never re-sorted), labelled with its PID;
- * the caller's lane with a marker per result received. Draws at most once
- * per animation frame; while a run goes, running bars grow and the axis
- * extends in calm steps. Hover or arrow keys show a task's details.
+ * A run's timeline: time axis, concurrency track, queue, one lane per
+ * worker process in worker order (labelled with its PID), the caller's lane
+ * with a marker per result received, and the run's marks. Drawn on canvas by
+ * a TimelineController (React does not redraw it: a live run costs a few
+ * small redraws a second); the accessible mirror, toolbar, tooltip and
+ * legend are React. Zoom, pan and select with the wheel, drag and keys.
  */
-import { useRef, useState, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
-import type { TaskRecord } from '../../../shared/run-model';
-import { fitDomainEnd, liveDomainEnd } from '../../../shared/timeline-scale';
+import { useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { ShownRun } from '../run/run-viewer';
 import { useTheme } from '../app/hooks';
 import { useZoom } from '../theme/zoom';
-import { buildBars, laneMids } from './bars';
-import { CallerLane } from './CallerLane';
-import { taskTooltip, workerTooltip } from './describe';
-import { layoutLanes, makeScale } from './geometry';
-import { navigate, type NavLane } from './keyboard';
-import { QueueLane } from './QueueLane';
-import { GridLines, TimeAxis } from './TimeAxis';
-import { Tooltip, type TooltipAnchor } from './Tooltip';
+import { Legend } from './Legend';
+import { TimelineController, type TimelineOptions } from './timeline-controller';
+import { TimelineInput } from './timeline-input';
+import { TimelineMirror } from './TimelineMirror';
+import { TimelineToolbar } from './TimelineToolbar';
+import { TimelineTooltip } from './TimelineTooltip';
+import { TimeViewStore } from './time-view-store';
 import { useElementSize } from './use-element-size';
-import { useNow } from './use-now';
-import { WorkerLanes } from './WorkerLanes';
-
-interface Hover {
-  kind: 'task' | 'queue' | 'delivery' | 'worker';
-  id: number;
-  clientX: number;
-  clientY: number;
-}
 
 interface Props {
-  /** The run to draw: the live session, or a run reopened from the history. */
+  /** The run to draw: the live session, a run reopened from the history, a replay. */
   run: ShownRun;
-  legend?: ReactNode;
+  /** Tells when the run's log grew (the live session, a replay); absent for a finished run. */
+  subscribe?: (listener: () => void) => () => void;
+  /** A view shared with other timelines (a comparison); else its own. */
+  views?: TimeViewStore;
+  options?: Partial<TimelineOptions>;
+  /** Prefix of the mirror's element ids (unique on the page). */
+  idPrefix?: string;
+  /** Shown while the run has nothing to draw yet. */
+  empty?: ReactNode;
+  toolbar?: boolean;
+  legend?: boolean;
+  /** Receives the controller (for exporting the picture). */
+  onController?: (controller: TimelineController) => void;
+  label?: string;
 }
 
-export function Timeline({ run: session, legend }: Props) {
+const DEFAULTS: TimelineOptions = { fitHeight: true, queue: true, axis: true, concurrency: true };
+
+export function Timeline({
+  run,
+  subscribe,
+  views: shared,
+  options,
+  idPrefix = 'tl',
+  empty,
+  toolbar = true,
+  legend = true,
+  onController,
+  label = 'Timeline',
+}: Props) {
   const theme = useTheme();
   const zoom = useZoom();
-  const model = session.model;
-  const running = session.phase === 'running';
-  const now = useNow(running && session.measuring !== true, () => session.nowMs());
+  const [own] = useState(() => new TimeViewStore());
+  const views = shared ?? own;
+  const [controller] = useState(() => new TimelineController(views, { ...DEFAULTS, ...options }));
+  useLayoutEffect(() => controller.setOptions({ ...DEFAULTS, ...options }));
   const rootRef = useRef<HTMLDivElement>(null);
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const { width } = useElementSize(scrollRef);
-  const [hover, setHover] = useState<Hover | null>(null);
-  const [active, setActive] = useState<number | null>(null);
-  const [shownRun, setShownRun] = useState(session.runId);
-  if (shownRun !== session.runId) {
-    setShownRun(session.runId);
-    setHover(null);
-    setActive(null);
+  const stageRef = useRef<HTMLDivElement>(null);
+  const baseRef = useRef<HTMLCanvasElement>(null);
+  const overlayRef = useRef<HTMLCanvasElement>(null);
+  const { width, height } = useElementSize(stageRef);
+  const [shownRun, setShownRun] = useState(run.runId);
+
+  if (shownRun !== run.runId) {
+    setShownRun(run.runId);
+    if (!shared) own.reset();
   }
 
-  const empty = model.tasks.length === 0 && model.workers.length === 0;
-  const layout = layoutLanes(model.workers, model.tasks.length, zoom);
-  const rightPad = Math.round(24 * zoom);
-  const plotWidth = Math.max(80, width - layout.gutter - rightPad);
-  const lastSeen = Math.max(model.lastT, now);
-  const domainEnd = model.finish
-    ? fitDomainEnd(Math.max(model.finish.wallMs, model.lastT))
-    : running
-      ? liveDomainEnd(lastSeen)
-      : fitDomainEnd(lastSeen);
-  const scale = makeScale(domainEnd, layout.gutter, plotWidth);
-  const maxTicks = Math.max(2, Math.floor(plotWidth / (84 * zoom)));
-  const runKey = (session.runId ?? 'none').slice(0, 8);
-  const domId = (task: number): string => `tl-${runKey}-task-${task}`;
+  useLayoutEffect(
+    () => controller.setRun(run, subscribe),
+    [controller, run, run.model, run.phase, subscribe],
+  );
+  useLayoutEffect(
+    () => controller.setSize(width, height, zoom, theme),
+    [controller, width, height, zoom, theme],
+  );
+  useLayoutEffect(() => {
+    const stage = stageRef.current;
+    const base = baseRef.current;
+    const overlay = overlayRef.current;
+    controller.attach(stage && base && overlay ? { stage, base, overlay } : null);
+    if (!stage) return;
+    const input = new TimelineInput(controller);
+    const detach = input.attach(stage);
+    keyHandler.current = (e) => input.key(e);
+    navFirst.current = () => input.navLanes();
+    return () => {
+      detach();
+      controller.attach(null);
+    };
+  }, [controller]);
+  useEffect(() => () => controller.dispose(), [controller]);
+  useEffect(() => onController?.(controller), [controller, onController]);
 
-  // Bars per worker lane, and the keyboard's lanes.
-  const laneMid = laneMids(layout);
-  const lanes = buildBars(model, layout, scale, now, domId, active);
-  const bars = lanes.bars;
-  const navLanes: NavLane[] = layout.workers.map((lane) => ({
-    bars: (bars.get(lane.worker.index) ?? [])
-      .map((b) => ({ task: b.task, start: b.start }))
-      .sort((a, b) => a.start - b.start),
-  }));
+  const keyHandler = useRef<((e: KeyboardEvent) => boolean) | null>(null);
+  const navFirst = useRef<(() => { bars: readonly { task: number }[] }[]) | null>(null);
+  const active = useSyncExternalStore(controller.subscribe, () => controller.active);
+  const isEmpty = useSyncExternalStore(
+    controller.drawn.subscribe,
+    () => run.model.tasks.length === 0 && run.model.workers.length === 0,
+  );
+  const runKey = (run.runId ?? 'none').slice(0, 8);
+  const domId = (task: number): string => `${idPrefix}-${runKey}-task-${task}`;
 
-  const onPointerMove = (e: PointerEvent<SVGSVGElement>): void => {
-    const target = (e.target as Element).closest('[data-hover]');
-    const spec = target?.getAttribute('data-hover');
-    if (!spec) {
-      if (hover) setHover(null);
-      return;
-    }
-    const [kind, id] = spec.split(':') as [Hover['kind'], string];
-    setHover({ kind, id: Number(id), clientX: e.clientX, clientY: e.clientY });
-  };
-
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
-    if (e.key === 'Escape') {
-      if (active !== null) {
-        setActive(null);
-        e.stopPropagation();
-      }
-      return;
-    }
-    const next = navigate(navLanes, active, e.key);
-    if (next === undefined) return;
-    e.preventDefault();
-    setActive(next);
-    setHover(null);
-    requestAnimationFrame(() =>
-      document.getElementById(domId(next))?.scrollIntoView({ block: 'nearest', inline: 'nearest' }),
-    );
-  };
-
-  // What the tooltip shows: the hovered thing, else the keyboard's bar.
-  let tooltip: {
-    title: string;
-    state: string;
-    rows: ReturnType<typeof taskTooltip>['rows'];
-    anchor: TooltipAnchor;
-  } | null = null;
-  if (hover) {
-    const anchor: TooltipAnchor = { kind: 'point', clientX: hover.clientX, clientY: hover.clientY };
-    if (hover.kind === 'worker') {
-      const worker = model.worker(hover.id);
-      if (worker) tooltip = { ...workerTooltip(worker, now), anchor };
-    } else {
-      const task = model.task(hover.id);
-      if (task) tooltip = { ...taskTooltip(task, now), anchor };
-    }
-  } else if (active !== null) {
-    const task: TaskRecord | undefined = model.task(active);
-    if (task) tooltip = { ...taskTooltip(task, now), anchor: { kind: 'element', id: domId(active) } };
-  }
-
-  const axisHeight = Math.round(26 * zoom);
   return (
     <div className="timeline" ref={rootRef}>
-      {!empty && (
-        <TimeAxis
-          scale={scale}
-          width={Math.max(0, width)}
-          height={axisHeight}
-          fontSize={layout.smallFontSize}
-          maxTicks={maxTicks}
-        />
-      )}
+      {toolbar && !isEmpty && <TimelineToolbar controller={controller} />}
       <div
-        className="timeline__scroll"
-        ref={scrollRef}
+        className="tl-stage"
+        ref={stageRef}
         tabIndex={0}
         role="group"
-        aria-label="Timeline. Use the arrow keys to move between tasks."
+        aria-label={`${label}. Arrow keys move between tasks; + and − zoom, A and D pan, Shift+arrows select.`}
         aria-activedescendant={active !== null ? domId(active) : undefined}
         data-testid="timeline"
-        onKeyDown={onKeyDown}
-        onBlur={() => setActive(null)}
+        onKeyDown={(e) => {
+          if (keyHandler.current?.(e.nativeEvent)) {
+            e.preventDefault();
+            e.stopPropagation();
+          }
+        }}
+        onBlur={() => controller.setActive(null)}
         onFocus={(e) => {
-          // Arriving by keyboard: start on the first bar so its details show.
-          if (active === null && e.currentTarget.matches(':focus-visible')) {
-            const first = navigate(navLanes, null, 'Home');
-            if (first !== undefined) setActive(first);
+          // Arriving by keyboard: start on the first task so its details show.
+          if (controller.active === null && e.currentTarget.matches(':focus-visible')) {
+            const first = navFirst.current?.().find((lane) => lane.bars.length > 0)?.bars[0];
+            if (first) controller.setActive(first.task);
           }
         }}
       >
-        {empty ? (
-          <p className="timeline__empty">
-            {session.phase === 'starting'
-              ? 'Starting the pool…'
-              : 'Press Run (Ctrl+Enter) to start the pool. Each worker process gets a lane here, labelled with its PID, and each task a bar.'}
-          </p>
-        ) : (
-          <svg
-            className="tl-svg"
-            width={Math.max(0, width)}
-            height={layout.height}
-            onPointerMove={onPointerMove}
-            onPointerLeave={() => setHover(null)}
-            role="presentation"
-          >
-            <GridLines scale={scale} height={layout.height} maxTicks={maxTicks} />
-            <QueueLane tasks={model.tasks} layout={layout} scale={scale} now={now} version={model.version} />
-            <WorkerLanes layout={layout} scale={scale} now={now} theme={theme} lanes={lanes} />
-            <CallerLane tasks={model.tasks} layout={layout} scale={scale} laneMid={laneMid} />
-            {running && (
-              <line
-                className="tl-now"
-                x1={scale.x(now)}
-                x2={scale.x(now)}
-                y1={0}
-                y2={layout.height}
-                aria-hidden="true"
-              />
-            )}
-          </svg>
-        )}
-        {!empty && legend}
+        <canvas className="tl-canvas" ref={baseRef} aria-hidden="true" />
+        <canvas className="tl-canvas tl-canvas--overlay" ref={overlayRef} aria-hidden="true" />
+        {!isEmpty && <TimelineMirror controller={controller} domId={domId} />}
+        {isEmpty && empty}
       </div>
-      {tooltip && (
-        <Tooltip
-          title={tooltip.title}
-          state={tooltip.state}
-          rows={tooltip.rows}
-          anchor={tooltip.anchor}
-          container={rootRef}
-        />
-      )}
+      {legend && !isEmpty && <Legend controller={controller} />}
+      <TimelineTooltip controller={controller} container={rootRef} domId={domId} />
     </div>
   );
 }

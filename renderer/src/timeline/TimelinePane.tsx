@@ -1,35 +1,79 @@
 /**
- * The timeline panel: header (counts, export), which run it shows (live or
- * reopened from the history), the example's hint, the prediction and how it
- * compared, and the timeline itself.
+ * The timeline panel: header (counts, export), which run it shows (live,
+ * reopened from the history, or replayed), the example's hint, the
+ * prediction and how it compared, and the timeline itself. The timeline
+ * follows the live run on its own: this pane only re-renders when another
+ * run is shown, so a streaming run does not re-render it.
  */
-import { useRef } from 'react';
+import { useCallback, useRef, useSyncExternalStore } from 'react';
 import { useApp } from '../app/app-context';
 import { useHistory, useShownRun } from '../app/hooks';
 import { ExportButtons } from '../export/ExportButtons';
-import { TIMELINE_LEGEND } from '../export/run-exports';
 import type { SnapshotPart } from '../export/svg-snapshot';
 import { defaultRunName } from '../history/run-text';
 import { PanelHeader } from '../layout/PanelHeader';
 import { PredictionFields } from '../predict/PredictionFields';
 import { PredictionResult } from '../predict/PredictionResult';
+import { useStoreVersion } from '../store/use-store';
 import { formatSeconds } from '../../../shared/timeline-scale';
-import { Legend } from './Legend';
+import { legendItems } from './legend-items';
 import { LookFor } from './LookFor';
+import { runMarks } from './marks';
+import { timelinePicture } from './picture';
+import { ReplayBar } from './ReplayBar';
 import { SavedRunBanner } from './SavedRunBanner';
 import { Timeline } from './Timeline';
+import type { TimelineController } from './timeline-controller';
 
 export function TimelinePane() {
+  const { session, viewer } = useApp();
+  useStoreVersion(viewer);
+  const saved = viewer.saved;
+  const replay = viewer.replay;
+  const run = replay ?? saved ?? session;
+  const subscribe = replay ? replay.subscribe : saved ? undefined : session.subscribe;
+  // Re-render when the live session starts or ends a run, not on each of its events.
+  useSyncExternalStore(session.subscribe, () => `${session.runId}:${session.phase}`);
+  const controllerRef = useRef<TimelineController | null>(null);
+  const onController = useCallback((c: TimelineController) => {
+    controllerRef.current = c;
+  }, []);
+  return (
+    <section className="pane timeline-pane" aria-label="Timeline" data-pane="timeline">
+      <TimelineHeader controller={controllerRef} />
+      <SavedRunBanner viewer={viewer} />
+      {saved && <ReplayBar viewer={viewer} />}
+      <LookFor code={saved ? saved.loaded.run.spec.code : undefined} />
+      <PredictionRow />
+      <div className="pane__body timeline-body">
+        <Timeline
+          run={run}
+          subscribe={subscribe}
+          onController={onController}
+          empty={
+            <p className="timeline__empty">
+              {run.phase === 'starting'
+                ? 'Starting the pool…'
+                : 'Press Run (Ctrl+Enter) to start the pool. Each worker process gets a lane here, labelled with its PID, and each task a bar.'}
+            </p>
+          }
+        />
+      </div>
+    </section>
+  );
+}
+
+/** The pane's title row: what the run is, and its exports (re-renders with the live run). */
+function TimelineHeader({ controller }: { controller: { current: TimelineController | null } }) {
   const { session } = useApp();
-  const { run, saved, viewer } = useShownRun();
+  const { run, saved } = useShownRun();
   const history = useHistory();
-  const bodyRef = useRef<HTMLDivElement>(null);
   const model = run.model;
   const processes = model.workers.length;
   const tasks = model.taskCount || model.tasks.length;
   const detail =
     model.tasks.length > 0 || processes > 0
-      ? `${processes} process${processes === 1 ? '' : 'es'} · ${tasks} task${tasks === 1 ? '' : 's'}`
+      ? `${processes} process${processes === 1 ? '' : 'es'} · ${tasks.toLocaleString('en')} task${tasks === 1 ? '' : 's'}`
       : null;
   const summary = history.byId(run.runId);
   const name =
@@ -38,12 +82,18 @@ export function TimelinePane() {
     session.meta.name ??
     (model.spec ? defaultRunName(model.spec) : 'run');
   const finished = model.finish !== null && run.phase === 'finished';
-  const prediction = saved ? saved.loaded.run.meta.prediction : session.meta.prediction;
 
   const picture = (): SnapshotPart[] | null => {
-    const axis = bodyRef.current?.querySelector<SVGSVGElement>('svg.tl-axis');
-    const lanes = bodyRef.current?.querySelector<SVGSVGElement>('svg.tl-svg');
-    if (!axis || !lanes) return null;
+    const c = controller.current;
+    const drawn = c && timelinePicture(c);
+    if (!c || !drawn) return null;
+    const items = legendItems({
+      model,
+      marks: runMarks(model),
+      blocks: c.scene?.blocks ?? 0,
+      concurrency: true,
+      live: false,
+    });
     return [
       { kind: 'text', text: name, size: 16, bold: true },
       {
@@ -52,27 +102,30 @@ export function TimelinePane() {
         size: 12,
         muted: true,
       },
-      { kind: 'svg', element: axis },
-      { kind: 'svg', element: lanes },
+      { kind: 'markup', ...drawn },
       { kind: 'gap', height: 8 },
-      { kind: 'legend', items: TIMELINE_LEGEND },
+      { kind: 'legend', items: items.map((i) => ({ color: i.color, label: i.label })) },
     ];
   };
 
   return (
-    <section className="pane timeline-pane" aria-label="Timeline">
-      <PanelHeader title="Timeline" detail={detail}>
-        <ExportButtons runs={finished ? [{ model, name }] : []} name={name} picture={picture} />
-      </PanelHeader>
-      <SavedRunBanner viewer={viewer} />
-      <LookFor code={saved ? saved.loaded.run.spec.code : undefined} />
-      <div className="predict" data-testid="predict">
-        {!saved && <PredictionFields />}
-        {finished && <PredictionResult prediction={prediction} model={model} />}
-      </div>
-      <div className="pane__body timeline-body" ref={bodyRef}>
-        <Timeline run={run} legend={<Legend />} />
-      </div>
-    </section>
+    <PanelHeader title="Timeline" detail={detail}>
+      <ExportButtons runs={finished ? [{ model, name }] : []} name={name} picture={picture} />
+    </PanelHeader>
+  );
+}
+
+/** Predict, then run: the fields before a run, the comparison after. */
+function PredictionRow() {
+  const { session } = useApp();
+  const { run, saved } = useShownRun();
+  const model = run.model;
+  const finished = model.finish !== null && run.phase === 'finished';
+  const prediction = saved ? saved.loaded.run.meta.prediction : session.meta.prediction;
+  return (
+    <div className="predict" data-testid="predict">
+      {!saved && <PredictionFields />}
+      {finished && <PredictionResult prediction={prediction} model={model} />}
+    </div>
   );
 }

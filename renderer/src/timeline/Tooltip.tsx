@@ -1,7 +1,7 @@
 /**
  * The details of what is under the pointer (or the keyboard focus): arguments,
  * result or error, PID, timings. Placed beside its anchor, kept inside the
- * timeline, flipped above or left when there is no room.
+ * window, flipped above or left when there is no room.
  */
 import { useLayoutEffect, useRef, type RefObject } from 'react';
 import type { TooltipRow } from './describe';
@@ -26,7 +26,9 @@ export function Tooltip({ title, state, rows, anchor, container }: Props) {
     const tip = ref.current;
     const box = container.current;
     if (!tip || !box) return;
-    const bounds = box.getBoundingClientRect();
+    // Kept inside the window (it is fixed-position: a short pane does not cut it off).
+    const pane = box.getBoundingClientRect();
+    const bounds = { left: 0, top: 0, right: window.innerWidth, bottom: window.innerHeight };
     let x: number;
     let y: number;
     let below: number;
@@ -38,7 +40,7 @@ export function Tooltip({ title, state, rows, anchor, container }: Props) {
       const target = document.getElementById(anchor.id);
       if (!target) return;
       const r = target.getBoundingClientRect();
-      x = Math.max(bounds.left, Math.min(r.left + 4, bounds.right - 40));
+      x = Math.max(pane.left, Math.min(r.left + 4, pane.right - 40));
       y = r.bottom + 6;
       below = r.top - 6;
     }
@@ -47,8 +49,8 @@ export function Tooltip({ title, state, rows, anchor, container }: Props) {
     if (x + w > bounds.right - 4)
       x = Math.max(bounds.left + 4, (anchor.kind === 'point' ? anchor.clientX - GAP : bounds.right) - w);
     if (y + h > bounds.bottom - 4) y = Math.max(bounds.top + 4, below - h);
-    tip.style.left = `${x - bounds.left}px`;
-    tip.style.top = `${y - bounds.top}px`;
+    tip.style.left = `${x}px`;
+    tip.style.top = `${y}px`;
   });
 
   return (
@@ -63,7 +65,10 @@ export function Tooltip({ title, state, rows, anchor, container }: Props) {
         {rows.map((row) => (
           <div key={row.label} className="tl-tooltip__row" data-tone={row.tone}>
             <dt>{row.label}</dt>
-            <dd>{row.value}</dd>
+            <dd>
+              {row.value}
+              {row.hint && <span className="tl-tooltip__hint">{row.hint}</span>}
+            </dd>
           </div>
         ))}
       </dl>

@@ -53,13 +53,14 @@ describe('validateRun', () => {
     const bad = await validateRun(spec({ code, fn: 'task', inputs: '[1, 2,, 3]' }));
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.diagnostics[0]).toMatchObject({ source: 'inputs', column: 7 });
+    // A run may have 100,000 tasks, one per input: as many as a run may have inputs.
+    expect(MAX_TASKS).toBe(100_000);
+    const most = await validateRun(spec({ code, fn: 'task', inputs: `range(${MAX_TASKS})` }));
+    expect(most.ok).toBe(true);
+    if (most.ok) expect(most.run.taskCount).toBe(100_000);
     const many = await validateRun(spec({ code, fn: 'task', inputs: `range(${MAX_TASKS + 1})` }));
     expect(many.ok).toBe(false);
-    if (!many.ok) expect(many.diagnostics[0]!.message).toMatch(/use map with a chunksize of at least 2/);
-    const chunked = await validateRun(
-      spec({ code, fn: 'task', mode: 'map', chunksize: 2, inputs: `range(${MAX_TASKS + 1})` }),
-    );
-    expect(chunked.ok).toBe(true);
+    if (!many.ok) expect(many.diagnostics[0]!.message).toMatch(/too long: 100001/);
   });
 
   it('rejects things that are not specs at all', async () => {
