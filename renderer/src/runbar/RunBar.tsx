@@ -5,7 +5,7 @@
  */
 import { LIMITS } from '../../../shared/run-spec';
 import { useApp } from '../app/app-context';
-import { useRunSession, useSpec } from '../app/hooks';
+import { useRunSession, useShownRun, useSpec } from '../app/hooks';
 import { AdvancedPopover } from './AdvancedPopover';
 import { FunctionPicker } from './FunctionPicker';
 import { InputsField } from './InputsField';
@@ -16,13 +16,19 @@ import { RunExtras } from './RunExtras';
 
 export function RunBar() {
   const { workspace, controller, host } = useApp();
-  const spec = useSpec();
+  const liveSpec = useSpec();
   const session = useRunSession();
-  const errors = specErrors(spec);
+  const { saved } = useShownRun();
+  // A reopened run shows the settings that produced it, read-only.
+  const savedSpec = saved?.loaded.run.spec ?? null;
+  const spec = savedSpec ?? liveSpec;
+  const errors = savedSpec ? {} : specErrors(spec);
   const update = (patch: Partial<typeof spec>): void => workspace.updateSpec(patch);
   const running = session.phase === 'running';
   const starting = session.phase === 'starting';
   const cpus = host?.cpus ?? null;
+  const runningSpec = session.model.spec;
+  const canShut = running && runningSpec !== null && runningSpec.mode !== 'serial';
 
   return (
     <form
@@ -34,43 +40,54 @@ export function RunBar() {
         void controller.run();
       }}
     >
-      <FunctionPicker
-        id="run-fn"
-        label="Function"
-        value={spec.fn}
-        error={errors.fn}
-        onChange={(fn) => update({ fn: fn ?? '' })}
-      />
-      <ModePicker value={spec.mode} onChange={(mode) => update({ mode })} />
-      <InputsField value={spec.inputs} onChange={(inputs) => update({ inputs })} />
-      {spec.mode !== 'serial' && (
-        <NumberField
-          id="run-max-workers"
-          field="maxWorkers"
-          label="Max workers"
-          value={spec.maxWorkers}
-          min={1}
-          max={LIMITS.maxWorkers}
-          step={1}
-          error={errors.maxWorkers}
-          hint={cpus !== null ? `${cpus} CPU${cpus === 1 ? '' : 's'} here` : undefined}
-          onCommit={(maxWorkers) => update({ maxWorkers: maxWorkers ?? 1 })}
+      <fieldset className="runbar__settings" disabled={savedSpec !== null}>
+        <FunctionPicker
+          id="run-fn"
+          label="Function"
+          value={spec.fn}
+          error={errors.fn}
+          onChange={(fn) => update({ fn: fn ?? '' })}
         />
-      )}
-      {spec.mode === 'map' && (
-        <NumberField
-          id="run-chunksize"
-          field="chunksize"
-          label="Chunksize"
-          value={spec.chunksize}
-          min={1}
-          step={1}
-          error={errors.chunksize}
-          onCommit={(chunksize) => update({ chunksize: chunksize ?? 1 })}
-        />
-      )}
-      <AdvancedPopover spec={spec} errors={errors} onChange={update} />
+        <ModePicker value={spec.mode} onChange={(mode) => update({ mode })} />
+        <InputsField value={spec.inputs} onChange={(inputs) => update({ inputs })} />
+        {spec.mode !== 'serial' && (
+          <NumberField
+            id="run-max-workers"
+            field="maxWorkers"
+            label="Max workers"
+            value={spec.maxWorkers}
+            min={1}
+            max={LIMITS.maxWorkers}
+            step={1}
+            error={errors.maxWorkers}
+            hint={cpus !== null ? `${cpus} CPU${cpus === 1 ? '' : 's'} here` : undefined}
+            onCommit={(maxWorkers) => update({ maxWorkers: maxWorkers ?? 1 })}
+          />
+        )}
+        {spec.mode === 'map' && (
+          <NumberField
+            id="run-chunksize"
+            field="chunksize"
+            label="Chunksize"
+            value={spec.chunksize}
+            min={1}
+            step={1}
+            error={errors.chunksize}
+            onCommit={(chunksize) => update({ chunksize: chunksize ?? 1 })}
+          />
+        )}
+      </fieldset>
+      <AdvancedPopover spec={spec} errors={errors} readOnly={savedSpec !== null} onChange={update} />
       <div className="runbar__actions">
+        {savedSpec && (
+          <span
+            className="runbar__saved"
+            data-testid="runbar-saved"
+            title="Back to live run to edit the settings"
+          >
+            The saved run’s settings (read-only)
+          </span>
+        )}
         <button
           type="submit"
           className="btn btn--run"
@@ -98,6 +115,21 @@ export function RunBar() {
             ■
           </span>
           Stop
+        </button>
+        <button
+          type="button"
+          className="btn btn--stop"
+          aria-label="Shutdown"
+          title={
+            canShut && runningSpec
+              ? `Shutdown: the caller calls executor.shutdown(wait=${runningSpec.shutdown.wait ? 'True' : 'False'}, cancel_futures=${runningSpec.shutdown.cancelFutures ? 'True' : 'False'}) now (set under Advanced)`
+              : 'Shutdown: during a run, the caller calls executor.shutdown() with the settings under Advanced'
+          }
+          disabled={!canShut}
+          onClick={() => void controller.shutdown()}
+          data-testid="shutdown-button"
+        >
+          Shutdown
         </button>
         {starting && (
           <span className="runbar__starting" role="status">

@@ -1,6 +1,6 @@
 /**
  * The timeline panel: header (counts, export), which run it shows (live or
- * reopened from the history), the example's hint, the prediction and how it
+ * reopened from the history), what happened in it, the prediction and how it
  * compared, and the timeline itself.
  */
 import { useRef } from 'react';
@@ -13,9 +13,9 @@ import { defaultRunName } from '../history/run-text';
 import { PanelHeader } from '../layout/PanelHeader';
 import { PredictionFields } from '../predict/PredictionFields';
 import { PredictionResult } from '../predict/PredictionResult';
+import { WhatHappened } from '../gallery/WhatHappened';
 import { formatSeconds } from '../../../shared/timeline-scale';
 import { Legend } from './Legend';
-import { LookFor } from './LookFor';
 import { SavedRunBanner } from './SavedRunBanner';
 import { Timeline } from './Timeline';
 
@@ -36,7 +36,7 @@ export function TimelinePane() {
     summary?.name ??
     (saved ? saved.loaded.run.name : null) ??
     session.meta.name ??
-    (model.spec ? defaultRunName(model.spec) : 'run');
+    (model.spec ? defaultRunName(model.spec, model.finish?.outcome) : 'run');
   const finished = model.finish !== null && run.phase === 'finished';
   const prediction = saved ? saved.loaded.run.meta.prediction : session.meta.prediction;
 
@@ -65,7 +65,7 @@ export function TimelinePane() {
         <ExportButtons runs={finished ? [{ model, name }] : []} name={name} picture={picture} />
       </PanelHeader>
       <SavedRunBanner viewer={viewer} />
-      <LookFor code={saved ? saved.loaded.run.spec.code : undefined} />
+      {finished && <WhatHappened model={model} version={model.version} />}
       <div className="predict" data-testid="predict">
         {!saved && <PredictionFields />}
         {finished && <PredictionResult prediction={prediction} model={model} />}
