@@ -41,6 +41,8 @@ export interface RunMeta {
   prediction?: { wallSec?: number | null; order?: string | null };
   /** The gallery example the code and settings were loaded from (the name says when the code was edited). */
   exampleId?: string;
+  /** Set on a run opened from a shared file: the file's name. */
+  importedFrom?: string;
 }
 
 export type StartRunResult = { ok: true; runId: string } | { ok: false; diagnostics: Diagnostic[] };

@@ -5,7 +5,7 @@
  * the migrations from older versions (see saved-format.ts).
  */
 import { z } from 'zod';
-import type { SavedRun } from './api';
+import type { SavedRun, SavedRunSummary } from './api';
 import type { RunEvent } from './run-events';
 import { DEFAULT_SHUTDOWN, runSpecSchema } from './run-spec';
 import type { SavedFormat } from './saved-format';
@@ -46,6 +46,8 @@ export const runMetaShape = z.object({
     .optional(),
   /** The gallery example the run's code and settings were loaded from. */
   exampleId: z.string().max(100).optional(),
+  /** Set on a run opened from a shared file: the file's name. */
+  importedFrom: z.string().max(300).optional(),
 });
 
 export const summaryShape = {
@@ -88,3 +90,9 @@ export const RUN_FILE_FORMAT: SavedFormat<RunFile> = {
   },
   schema: runFileSchema as unknown as z.ZodType<RunFile>,
 };
+
+/** A saved run's summary (what the History lists), without its event log. */
+export function summaryOf(run: SavedRun): SavedRunSummary {
+  const { id, name, createdAt, spec, meta, outcome, wallMs, taskCount, workerCount } = run;
+  return { id, name, createdAt, spec, meta, outcome, wallMs, taskCount, workerCount };
+}

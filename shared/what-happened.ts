@@ -181,9 +181,13 @@ function exitWords(worker: WorkerRecord): string {
   return worker.code === null ? 'exited' : `exited with code ${worker.code}`;
 }
 
+/** `a, b and 3 more`; the same label n times reads `n × label`. */
 function names(items: string[]): string {
-  const shown = items.slice(0, MAX_NAMED);
-  const rest = items.length - shown.length;
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(item, (counts.get(item) ?? 0) + 1);
+  const grouped = [...counts].map(([item, n]) => (n > 1 ? `${n} × ${item}` : item));
+  const shown = grouped.slice(0, MAX_NAMED);
+  const rest = grouped.length - shown.length;
   const list = rest > 0 ? [...shown, `${rest} more`] : shown;
   if (list.length === 1) return list[0]!;
   return `${list.slice(0, -1).join(', ')} and ${list.at(-1)!}`;

@@ -203,8 +203,8 @@ describe('what happened', () => {
     );
     const facts = whatHappened(model).facts;
     expect(facts).toContain(
-      'shutdown(wait=True, cancel_futures=True) was called at 0.30 s; work(1) and work(1) were already handed to a ' +
-        'worker and ran on; work(0.3) and work(0.3) were cancelled before starting; it returned 0.70 s later.',
+      'shutdown(wait=True, cancel_futures=True) was called at 0.30 s; 2 × work(1) were already handed to a ' +
+        'worker and ran on; 2 × work(0.3) were cancelled before starting; it returned 0.70 s later.',
     );
     // Cancelled by the shutdown: not listed again as cancelled otherwise.
     expect(facts.filter((f) => f.includes('cancelled'))).toHaveLength(1);

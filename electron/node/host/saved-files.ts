@@ -7,11 +7,17 @@
  * migrations work as described in shared/saved-format.ts.
  */
 import { z } from 'zod';
-import type { SavedRun, SavedRunSummary } from '../../../shared/api';
+import type { SavedRunSummary } from '../../../shared/api';
 import type { SavedFormat } from '../../../shared/saved-format';
 import { summaryShape } from '../../../shared/saved-run';
 
-export { RUN_FILE_FORMAT, RUN_FILE_VERSION, RUN_ID, type RunFile } from '../../../shared/saved-run';
+export {
+  RUN_FILE_FORMAT,
+  RUN_FILE_VERSION,
+  RUN_ID,
+  summaryOf,
+  type RunFile,
+} from '../../../shared/saved-run';
 
 /** What the index remembers of a run file, to know when it must be read again. */
 export interface IndexEntry {
@@ -40,8 +46,3 @@ export const INDEX_FORMAT: SavedFormat<IndexFile> = {
   migrations: {},
   schema: indexSchema as unknown as z.ZodType<IndexFile>,
 };
-
-export function summaryOf(run: SavedRun): SavedRunSummary {
-  const { id, name, createdAt, spec, meta, outcome, wallMs, taskCount, workerCount } = run;
-  return { id, name, createdAt, spec, meta, outcome, wallMs, taskCount, workerCount };
-}

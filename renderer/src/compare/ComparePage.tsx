@@ -14,6 +14,8 @@ import { TIMELINE_LEGEND } from '../export/run-exports';
 import type { SnapshotPart } from '../export/svg-snapshot';
 import { sameCode } from '../gallery/load-example';
 import { useTheme } from '../app/hooks';
+import { useApp } from '../app/app-context';
+import { saveComparisonFile } from '../share/share-files';
 import { layoutLanes, makeScale } from '../timeline/geometry';
 import { Legend } from '../timeline/Legend';
 import { TimeAxis } from '../timeline/TimeAxis';
@@ -25,6 +27,7 @@ import { useComparedRuns } from './use-compared-runs';
 
 export function ComparePage() {
   const { runs, waiting } = useComparedRuns();
+  const stores = useApp();
   const theme = useTheme();
   const zoom = useZoom();
   const bodyRef = useRef<HTMLDivElement>(null);
@@ -105,6 +108,13 @@ export function ComparePage() {
             name={runs.length > 1 ? 'comparison' : (runs[0]?.summary.name ?? 'comparison')}
             picture={picture}
             results={false}
+            share={() =>
+              void saveComparisonFile(
+                stores,
+                runs.map((r) => r.summary.id),
+                'comparison',
+              )
+            }
           />
         </div>
       </div>

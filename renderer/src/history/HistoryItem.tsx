@@ -74,6 +74,14 @@ export function HistoryItem(p: Props) {
         <div className="history-item__meta">
           <span>{specSummary(run.spec)}</span>
           <span title={fullDate(run.createdAt)}>{whenText(run.createdAt)}</span>
+          {run.meta.importedFrom && (
+            <span
+              title="Opened from a shared file: kept here until this page closes"
+              data-testid="history-imported"
+            >
+              from {run.meta.importedFrom}
+            </span>
+          )}
         </div>
         <div className="history-item__actions">
           {p.onSweep && (

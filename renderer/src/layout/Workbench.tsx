@@ -13,6 +13,10 @@ import { ExamplesDialog } from '../gallery/ExamplesDialog';
 import { ExamplesSideView } from '../gallery/ExamplesSideView';
 import { HistorySideView } from '../history/HistorySideView';
 import { DataNotices } from '../notices/DataNotices';
+import { useApp } from '../app/app-context';
+import { useStore } from '../app/hooks';
+import { ShareNotice } from '../share/ShareNotice';
+import { fileDropHandlers } from '../share/use-file-drop';
 import { ProblemsStrip } from '../problems/ProblemsStrip';
 import { RunBar } from '../runbar/RunBar';
 import { StatusBar } from '../statusbar/StatusBar';
@@ -36,6 +40,8 @@ export function Workbench({ onEditorReady }: { onEditorReady(): void }) {
   const [sideView, setSideView] = useState<string | null>(null);
   const sideRef = usePanelRef();
   const { defaultLayout, onLayoutChanged } = usePaneLayout('main', IDS);
+  const stores = useApp();
+  const share = useStore('share');
 
   const toggleSide = (id: string | null): void => {
     const next = id === sideView ? null : id;
@@ -47,10 +53,11 @@ export function Workbench({ onEditorReady }: { onEditorReady(): void }) {
   };
 
   return (
-    <div className="app">
+    <div className="app" {...fileDropHandlers(stores)}>
       <TopBar onOpenExamples={() => setExamplesOpen(true)} />
       <RunBar />
       <ProblemsStrip />
+      <ShareNotice />
       <DataNotices />
       <div className="workbench">
         <ActivityBar views={SIDE_VIEWS} active={sideView} onToggle={toggleSide} />
@@ -88,6 +95,11 @@ export function Workbench({ onEditorReady }: { onEditorReady(): void }) {
       <StatusBar />
       <ExamplesDialog open={examplesOpen} onClose={() => setExamplesOpen(false)} />
       <SweepDialog />
+      {share.dragging && (
+        <div className="drop-overlay" aria-hidden="true">
+          Drop a shared run, comparison or workspace to open it
+        </div>
+      )}
     </div>
   );
 }

@@ -14,13 +14,15 @@ import { PanelHeader } from '../layout/PanelHeader';
 import { PredictionFields } from '../predict/PredictionFields';
 import { PredictionResult } from '../predict/PredictionResult';
 import { WhatHappened } from '../gallery/WhatHappened';
+import { saveRunFile } from '../share/share-files';
 import { formatSeconds } from '../../../shared/timeline-scale';
 import { Legend } from './Legend';
 import { SavedRunBanner } from './SavedRunBanner';
 import { Timeline } from './Timeline';
 
 export function TimelinePane() {
-  const { session } = useApp();
+  const stores = useApp();
+  const { session } = stores;
   const { run, saved, viewer } = useShownRun();
   const history = useHistory();
   const bodyRef = useRef<HTMLDivElement>(null);
@@ -62,7 +64,12 @@ export function TimelinePane() {
   return (
     <section className="pane timeline-pane" aria-label="Timeline">
       <PanelHeader title="Timeline" detail={detail}>
-        <ExportButtons runs={finished ? [{ model, name }] : []} name={name} picture={picture} />
+        <ExportButtons
+          runs={finished ? [{ model, name }] : []}
+          name={name}
+          picture={picture}
+          share={run.runId ? () => void saveRunFile(stores, run.runId!, name) : null}
+        />
       </PanelHeader>
       <SavedRunBanner viewer={viewer} />
       {finished && <WhatHappened model={model} version={model.version} />}
