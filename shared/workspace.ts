@@ -57,8 +57,11 @@ export const workspaceSchema = z.object({
   savedAt: z.number(),
 }) satisfies z.ZodType<Workspace>;
 
-export function defaultWorkspace(exampleId = EXAMPLES[0]!.id): Workspace {
-  const example = findExample(exampleId) ?? EXAMPLES[0]!;
+/** What a first start shows: the seed's first example (submit), not the course's first lesson. */
+export const FIRST_EXAMPLE_ID = 'submit';
+
+export function defaultWorkspace(exampleId = FIRST_EXAMPLE_ID): Workspace {
+  const example = findExample(exampleId) ?? findExample(FIRST_EXAMPLE_ID) ?? EXAMPLES[0]!;
   return {
     version: WORKSPACE_VERSION,
     code: example.code,

@@ -56,8 +56,8 @@ export const LIMITS_OF_SPEEDUP: readonly Example[] = [
     summary: 'map() double() over range(5000) on 2 workers, one call per task.',
     lookFor:
       'Five thousand calls of a microsecond each, sent one per task: every task is a trip to a worker ' +
-      'and back, and those trips are nearly all of the run’s time — the bars are slivers, the queue ' +
-      'drains slowly. The next lesson sends the same calls in chunks of 500.',
+      'and back, far longer than the call itself — the bars are slivers, and the tasks take many times ' +
+      'their own run time to get through. The next lesson sends the same calls in chunks of 500.',
     language: 'typescript',
     code: DOUBLE_CODE,
     spec: {
@@ -76,9 +76,10 @@ export const LIMITS_OF_SPEEDUP: readonly Example[] = [
     title: 'map() of 5,000 tiny calls, chunksize 500',
     summary: 'The same map() with chunksize=500: 10 tasks of 500 calls each.',
     lookFor:
-      'The same 5,000 calls in 10 tasks of 500 (chunksize=500): ten trips instead of 5,000, and the ' +
-      'results still come back in input order. Run the previous lesson too and compare the two wall ' +
-      'times in the History: the chunked run is much faster.',
+      'The same 5,000 calls in 10 tasks of 500 (chunksize=500): ten trips instead of 5,000, so the ' +
+      'tasks are done in a small fraction of the time they took one by one, and the whole run is ' +
+      'faster — what remains is mostly starting the processes and the caller printing 5,000 results, ' +
+      'still in input order. Run the previous lesson too and compare the two in the History.',
     language: 'typescript',
     code: DOUBLE_CODE,
     spec: {

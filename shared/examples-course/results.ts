@@ -87,7 +87,8 @@ export const GETTING_RESULTS: readonly Example[] = [
     summary: 'submit() cube() for [6, 3, 2, 4, 5], then take results with as_completed().',
     lookFor:
       'Results reach the caller in completion order: 8 (2 s) and 27 (3 s) first; 216 and 64 ' +
-      'finish together at 6 s; 125 comes last, at 8 s.',
+      'finish close together at about 6 s (cube(4) starts when cube(2) is done); 125 comes last, ' +
+      'at about 8 s.',
     language: 'typescript',
     code: AS_COMPLETED_CODE,
     spec: { ...DEFAULT_RUN_SPEC, fn: 'cube', mode: 'as_completed', inputs: '[6, 3, 2, 4, 5]', maxWorkers: 3 },

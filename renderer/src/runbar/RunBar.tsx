@@ -102,35 +102,37 @@ export function RunBar() {
           Run
           <kbd aria-hidden="true">Ctrl+↵</kbd>
         </button>
-        <button
-          type="button"
-          className="btn btn--stop"
-          aria-label="Stop"
-          title="Stop: terminate the worker processes"
-          disabled={!running}
-          onClick={() => void controller.stop()}
-          data-testid="stop-button"
-        >
-          <span aria-hidden="true" className="btn__icon">
-            ■
-          </span>
-          Stop
-        </button>
-        <button
-          type="button"
-          className="btn btn--stop"
-          aria-label="Shutdown"
-          title={
-            canShut && runningSpec
-              ? `Shutdown: the caller calls executor.shutdown(wait=${runningSpec.shutdown.wait ? 'True' : 'False'}, cancel_futures=${runningSpec.shutdown.cancelFutures ? 'True' : 'False'}) now (set under Advanced)`
-              : 'Shutdown: during a run, the caller calls executor.shutdown() with the settings under Advanced'
-          }
-          disabled={!canShut}
-          onClick={() => void controller.shutdown()}
-          data-testid="shutdown-button"
-        >
-          Shutdown
-        </button>
+        <div className="runbar__halt" role="group" aria-label="End the run">
+          <button
+            type="button"
+            className="btn btn--stop btn--compact"
+            aria-label="Stop"
+            title="Stop: terminate the worker processes"
+            disabled={!running}
+            onClick={() => void controller.stop()}
+            data-testid="stop-button"
+          >
+            <span aria-hidden="true" className="btn__icon">
+              ■
+            </span>
+            Stop
+          </button>
+          <button
+            type="button"
+            className="btn btn--stop btn--compact"
+            aria-label="Shutdown"
+            title={
+              canShut && runningSpec
+                ? `Shutdown: the caller calls executor.shutdown(wait=${runningSpec.shutdown.wait ? 'True' : 'False'}, cancel_futures=${runningSpec.shutdown.cancelFutures ? 'True' : 'False'}) now (set under Advanced)`
+                : 'Shutdown: during a run, the caller calls executor.shutdown() with the settings under Advanced'
+            }
+            disabled={!canShut}
+            onClick={() => void controller.shutdown()}
+            data-testid="shutdown-button"
+          >
+            Shutdown
+          </button>
+        </div>
         {starting && (
           <span className="runbar__starting" role="status">
             Starting…
