@@ -1,8 +1,7 @@
 /**
  * The examples as a course: one section per chapter ("1 · Why processes"…),
- * each lesson a card with the idea it teaches, its title and how it drives
- * the pool (its one-line summary as the tooltip), so that the whole course
- * fits one screen. `compact` (the side bar) shows the idea and title only.
+ * each lesson a card with the idea it teaches and its title (its summary and
+ * settings as the tooltip), so that the whole course fits one screen.
  */
 import { examplesByGroup, EXAMPLES, type Example } from '../../../shared/examples';
 
@@ -10,6 +9,7 @@ interface Props {
   currentId: string | null;
   onPick(example: Example): void;
   autoFocus?: boolean;
+  /** The side bar's narrow list: one column. */
   compact?: boolean;
 }
 
@@ -42,19 +42,13 @@ export function ExampleList({ currentId, onPick, autoFocus, compact }: Props) {
                     aria-current={current ? 'true' : undefined}
                     data-testid={`example-${example.id}`}
                     autoFocus={autoFocus && example.id === first}
-                    title={example.summary}
+                    title={`${example.summary}\n${describeSettings(example)}`}
                     onClick={() => onPick(example)}
                   >
                     <span className="example-card__concept">
                       {number}. {example.concept}
                     </span>
                     <span className="example-card__title">{example.title}</span>
-                    {!compact && (
-                      <span className="example-card__meta">
-                        {describeSettings(example)}
-                        {current ? ' · loaded' : ''}
-                      </span>
-                    )}
                   </button>
                 </li>
               );

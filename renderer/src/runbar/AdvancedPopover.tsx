@@ -23,6 +23,7 @@ interface Props {
 
 export function AdvancedPopover({ spec, errors, readOnly, onChange }: Props) {
   const [open, setOpen] = useState(false);
+  const [alignRight, setAlignRight] = useState(false);
   const rootRef = useRef<HTMLDivElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const customised =
@@ -71,12 +72,24 @@ export function AdvancedPopover({ spec, errors, readOnly, onChange }: Props) {
         aria-expanded={open}
         aria-controls="advanced-settings"
         data-invalid={invalid ? 'true' : undefined}
-        onClick={() => setOpen((o) => !o)}
+        onClick={() => {
+          // Open leftwards when the panel (22rem) would run off the right edge of the window.
+          const left = rootRef.current?.getBoundingClientRect().left ?? 0;
+          const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+          setAlignRight(left + 22 * rem > window.innerWidth);
+          setOpen((o) => !o);
+        }}
       >
         Advanced{customised ? ' •' : ''} <span aria-hidden="true">{open ? '▴' : '▾'}</span>
       </button>
       {open && (
-        <div className="advanced__panel" id="advanced-settings" role="group" aria-label="Advanced settings">
+        <div
+          className="advanced__panel"
+          id="advanced-settings"
+          role="group"
+          aria-label="Advanced settings"
+          data-align={alignRight ? 'right' : undefined}
+        >
           <fieldset className="runbar__settings" disabled={readOnly}>
             <NumberField
               id="run-timeout"
