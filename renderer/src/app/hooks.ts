@@ -67,6 +67,13 @@ export function useShownRun(): Shown {
   return { run: saved ?? session, saved, terminal: saved ? saved.terminal : terminal, viewer };
 }
 
+/** The reopened run, or null (only re-renders when a run is reopened or closed, not on every frame of a live one). */
+export function useSavedRun(): SavedView | null {
+  const { viewer } = useApp();
+  useStoreVersion(viewer);
+  return viewer.saved;
+}
+
 /** The terminal of the shown run (only re-renders when a run is reopened or closed). */
 export function useShownTerminal(): TerminalStore {
   const { viewer, terminal } = useApp();

@@ -3,14 +3,14 @@
  * editor — or, while a saved run is reopened, that run's code, read-only.
  */
 import { useApp } from '../app/app-context';
-import { useShownRun } from '../app/hooks';
+import { useSavedRun } from '../app/hooks';
 import { useStoreVersion } from '../store/use-store';
 import { CodeEditor } from './CodeEditor';
 import { SavedCode } from './SavedCode';
 
 export function EditorPane({ onReady }: { onReady(): void }) {
   const { codeCheck } = useApp();
-  const { saved } = useShownRun();
+  const saved = useSavedRun();
   useStoreVersion(codeCheck);
   const problems = codeCheck.diagnostics.length;
   const exports = codeCheck.exports;

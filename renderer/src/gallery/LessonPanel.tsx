@@ -8,7 +8,7 @@
  */
 import { useState } from 'react';
 import { useApp } from '../app/app-context';
-import { useCode, useExampleId, useShownRun, useSpec } from '../app/hooks';
+import { useCode, useExampleId, useSavedRun, useSpec } from '../app/hooks';
 import { focusEditor } from '../editor/editor-bridge';
 import { exampleOfRun, lessonOf, listWords } from './lesson-state';
 import { hasOwnCode, loadExample } from './load-example';
@@ -16,7 +16,7 @@ import { ReplaceConfirm } from './ReplaceConfirm';
 
 export function LessonPanel() {
   const { workspace } = useApp();
-  const { saved } = useShownRun();
+  const saved = useSavedRun();
   const liveCode = useCode();
   const liveSpec = useSpec();
   const liveExampleId = useExampleId();

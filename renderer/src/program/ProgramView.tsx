@@ -6,7 +6,7 @@
 import { useEffect, useId, useState } from 'react';
 import { pythonProgram, typescriptProgram } from '../../../shared/program-text';
 import { monaco } from '../editor/monaco-setup';
-import { useShownRun, useSpec, useTheme } from '../app/hooks';
+import { useSavedRun, useSpec, useTheme } from '../app/hooks';
 
 type Language = 'typescript' | 'python';
 
@@ -47,7 +47,7 @@ export function ProgramTabs({ language, onChange }: { language: Language; onChan
 export function ProgramView({ language }: { language: Language }) {
   const liveSpec = useSpec();
   // A reopened run's program is the one that ran.
-  const { saved } = useShownRun();
+  const saved = useSavedRun();
   const spec = saved?.loaded.run.spec ?? liveSpec;
   const theme = useTheme();
   const text = language === 'typescript' ? typescriptProgram(spec) : pythonProgram(spec);
