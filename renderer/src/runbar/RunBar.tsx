@@ -45,6 +45,7 @@ export function RunBar() {
           id="run-fn"
           label="Function"
           value={spec.fn}
+          readOnly={savedSpec !== null}
           error={errors.fn}
           onChange={(fn) => update({ fn: fn ?? '' })}
         />
