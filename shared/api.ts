@@ -40,13 +40,17 @@ export interface RunMeta {
   group?: string;
   /** What the learner predicted before pressing Run. */
   prediction?: { wallSec?: number | null; order?: string | null };
+  /** The gallery example the code and settings were loaded from (the name says when the code was edited). */
+  exampleId?: string;
+  /** Set on a run opened from a shared file: the file's name. */
+  importedFrom?: string;
 }
 
 export type StartRunResult = { ok: true; runId: string } | { ok: false; diagnostics: Diagnostic[] };
 
 export interface Workspace {
   /** The format version (see shared/saved-format.ts and WORKSPACE_VERSION). */
-  version: 2;
+  version: 3;
   code: string;
   spec: Omit<RunSpec, 'code'>;
   exampleId: string | null;
@@ -103,6 +107,11 @@ export interface PlaygroundApi {
   startRun(spec: RunSpec, meta?: RunMeta): Promise<StartRunResult>;
   /** Stop the active run: terminate its workers now, kill them if they linger. */
   stopRun(runId: string): Promise<void>;
+  /**
+   * Shutdown: the active run's caller calls shutdown(wait, cancel_futures) with the run's settings
+   * now. False when it cannot (no such active run, the serial baseline, already over).
+   */
+  shutdownRun(runId: string): Promise<boolean>;
   /** Run events, batched; returns the unsubscribe function. */
   onRunEvents(listener: (batch: RunEventBatch) => void): () => void;
   loadWorkspace(): Promise<Workspace | null>;
@@ -123,6 +132,7 @@ export const API_METHODS = [
   'checkCode',
   'startRun',
   'stopRun',
+  'shutdownRun',
   'loadWorkspace',
   'saveWorkspace',
   'listRuns',

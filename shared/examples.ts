@@ -1,119 +1,79 @@
 /**
- * The examples gallery: the three examples the product was created from
- * (Python's ProcessPoolExecutor with submit, map and as_completed), in
- * TypeScript, and a CPU-bound one where processes beat a single thread.
- * Each says what to look for in the timeline.
+ * The examples gallery, as a course: each example is a lesson about one idea
+ * of process pools (a group, an id, its code, language, settings and note),
+ * in the order they are taught. The seed's three examples (Python's
+ * ProcessPoolExecutor with submit, map and as_completed) are among them,
+ * exactly as the seed has them. Adding a lesson is adding an entry to its
+ * group's list (shared/examples-course/*.ts).
  */
-import { DEFAULT_RUN_SPEC, type RunSpec } from './run-spec';
+import { GETTING_RESULTS } from './examples-course/results';
+import { INSIDE_THE_POOL } from './examples-course/inside-the-pool';
+import { LIMITS_OF_SPEEDUP } from './examples-course/limits';
+import { SHUTTING_DOWN } from './examples-course/shutting-down';
+import { EXAMPLE_GROUPS, type Example, type ExampleGroupId } from './examples-course/types';
+import { WHEN_THINGS_GO_WRONG } from './examples-course/failures';
+import { WHY_PROCESSES } from './examples-course/why-processes';
+import type { RunSpec } from './run-spec';
 
-export interface Example {
-  id: string;
-  title: string;
-  /** One line for the gallery card. */
-  summary: string;
-  /** What to look for, shown beside the run. */
-  lookFor: string;
-  code: string;
-  spec: Omit<RunSpec, 'code'>;
-}
+export {
+  EXAMPLE_GROUPS,
+  type Example,
+  type ExampleGroupId,
+  type ExampleLanguage,
+} from './examples-course/types';
 
-const SUBMIT_CODE = `// Each call runs in a worker process of the pool.
-// sleep(ms) holds the whole process, like Python's time.sleep.
-
-export function task(n: number): string {
-  console.log(\`Task \${n} starting in process \${process.pid}\`);
-  sleep(2000);
-  return \`Task \${n} done.\`;
-}
-`;
-
-const MAP_CODE = `// map() runs square() on every input in parallel and
-// hands the results back in input order.
-
-export function square(n: number): number {
-  sleep(n * 1000);
-  return n * n;
-}
-`;
-
-const AS_COMPLETED_CODE = `// as_completed() hands back each result as soon as its task
-// finishes, whatever order the tasks were submitted in.
-
-export function cube(n: number): number {
-  sleep(n * 1000); // simulate different runtimes
-  return n ** 3;
-}
-`;
-
-const PRIMES_CODE = `// CPU-bound work: every task keeps one core busy. A single
-// thread does them one after another; a pool runs one per core.
-
-export function countPrimes(limit: number): number {
-  let count = 0;
-  for (let i = 2; i < limit; i++) {
-    let isPrime = true;
-    for (let j = 2; j * j <= i; j++) {
-      if (i % j === 0) {
-        isPrime = false;
-        break;
-      }
-    }
-    if (isPrime) count++;
-  }
-  console.log(\`\${count} primes below \${limit} (process \${process.pid})\`);
-  return count;
-}
-`;
-
+/** Every example, in course order (group by group). */
 export const EXAMPLES: readonly Example[] = [
-  {
-    id: 'submit',
-    title: 'submit(): 5 tasks on 3 processes',
-    summary: 'submit() five 2-second tasks to a pool of 3 workers, then collect result() in order.',
-    lookFor:
-      'Three processes start and take tasks 0, 1 and 2; tasks 3 and 4 wait in the queue and run ' +
-      'in the first processes to free up. The whole run takes about 4 s, not 10 s.',
-    code: SUBMIT_CODE,
-    spec: { ...DEFAULT_RUN_SPEC, fn: 'task', mode: 'submit', inputs: 'range(5)', maxWorkers: 3 },
-  },
-  {
-    id: 'map',
-    title: 'map(): results in input order',
-    summary: 'map() square() over [5, 2, 3, 4, 1] with 3 workers.',
-    lookFor:
-      'The 2 s and 3 s tasks finish early, but map() hands results back in input order: nothing ' +
-      'reaches the caller until the 5 s task is done, then 25, 4, 9, 16, 1 arrive at once.',
-    code: MAP_CODE,
-    spec: { ...DEFAULT_RUN_SPEC, fn: 'square', mode: 'map', inputs: '[5, 2, 3, 4, 1]', maxWorkers: 3 },
-  },
-  {
-    id: 'as_completed',
-    title: 'as_completed(): results as they finish',
-    summary: 'submit() cube() for [6, 3, 2, 4, 5], then take results with as_completed().',
-    lookFor:
-      'Results reach the caller in completion order: 8 (2 s) and 27 (3 s) first; 216 and 64 ' +
-      'finish together at 6 s; 125 comes last, at 8 s.',
-    code: AS_COMPLETED_CODE,
-    spec: { ...DEFAULT_RUN_SPEC, fn: 'cube', mode: 'as_completed', inputs: '[6, 3, 2, 4, 5]', maxWorkers: 3 },
-  },
-  {
-    id: 'primes',
-    title: 'CPU-bound: counting primes',
-    summary: 'Eight equal CPU-bound tasks: compare 1 worker, 2 workers and the serial baseline.',
-    lookFor:
-      'With one worker the tasks run back to back; with as many workers as cores they overlap and ' +
-      'the wall time drops by about the number of cores. More workers than cores do not help.',
-    code: PRIMES_CODE,
-    spec: {
-      ...DEFAULT_RUN_SPEC,
-      fn: 'countPrimes',
-      mode: 'submit',
-      inputs: '[2_000_000] * 8',
-      maxWorkers: 2,
-    },
-  },
+  ...WHY_PROCESSES,
+  ...GETTING_RESULTS,
+  ...INSIDE_THE_POOL,
+  ...WHEN_THINGS_GO_WRONG,
+  ...SHUTTING_DOWN,
+  ...LIMITS_OF_SPEEDUP,
 ];
 
+/** The examples of each group, in course order. */
+export function examplesByGroup(): { id: ExampleGroupId; title: string; examples: Example[] }[] {
+  return EXAMPLE_GROUPS.map((group) => ({
+    ...group,
+    examples: EXAMPLES.filter((e) => e.group === group.id),
+  }));
+}
+
+/** The example the workspace was loaded from, if any. */
 export function findExample(id: string | null | undefined): Example | undefined {
   return EXAMPLES.find((e) => e.id === id);
+}
+
+/** The lesson after `id` in the course, or undefined after the last. */
+export function nextExample(id: string | null | undefined): Example | undefined {
+  const index = EXAMPLES.findIndex((e) => e.id === id);
+  return index < 0 ? undefined : EXAMPLES[index + 1];
+}
+
+const normalise = (code: string): string => code.replace(/\r\n/g, '\n').trim();
+
+/** The same code, but for line endings and surrounding blank lines. */
+export function sameCode(a: string, b: string): boolean {
+  return normalise(a) === normalise(b);
+}
+
+/** True when `code` is some example's code as shipped. */
+export function isExampleCode(code: string): boolean {
+  return EXAMPLES.some((e) => sameCode(e.code, code));
+}
+
+/** The settings that decide what a run shows (everything of the spec but the code). */
+export type LessonSettings = Omit<RunSpec, 'code'>;
+
+/**
+ * The run-bar settings the learner has changed from the example's, by name
+ * (empty when none): a lesson's note describes the example as shipped.
+ */
+export function changedSettings(example: Example, spec: LessonSettings): (keyof LessonSettings)[] {
+  const changed: (keyof LessonSettings)[] = [];
+  for (const key of Object.keys(example.spec) as (keyof LessonSettings)[]) {
+    if (JSON.stringify(example.spec[key]) !== JSON.stringify(spec[key])) changed.push(key);
+  }
+  return changed;
 }

@@ -24,13 +24,32 @@ class ParseError extends Error {
   }
 }
 
-/** What the text says, before anything is built. `pos` is where it starts in the text. */
-type Node =
-  | { kind: 'scalar'; value: unknown; pos: number }
-  | { kind: 'list'; items: { node: Node; spread: boolean }[]; pos: number }
-  | { kind: 'repeat'; list: Node; times: number; pos: number }
-  | { kind: 'range'; start: number; step: number; count: number; pos: number }
-  | { kind: 'object'; entries: [string, Node][]; pos: number };
+/**
+ * What the text says, before anything is built. `pos` is where it starts in
+ * the text. A number keeps how it was written (`raw`), and a range its
+ * arguments, so that programs can be written from the tree as the learner
+ * wrote them (`[2_000_000] * 8`, `range(100000)`).
+ */
+export type InputsNode =
+  | { kind: 'scalar'; value: unknown; raw?: string; pos: number }
+  | { kind: 'list'; items: { node: InputsNode; spread: boolean }[]; pos: number }
+  | { kind: 'repeat'; list: InputsNode; times: number; pos: number }
+  | { kind: 'range'; args: number[]; start: number; step: number; count: number; pos: number }
+  | { kind: 'object'; entries: [string, InputsNode][]; pos: number };
+
+type Node = InputsNode;
+
+export type InputsTreeResult = { ok: true; tree: InputsNode } | { ok: false; error: string; offset: number };
+
+/** The syntax tree of an inputs expression that parses (measured, but nothing built). */
+export function parseInputsTree(text: string, maxItems = 100_000): InputsTreeResult {
+  try {
+    return { ok: true, tree: new Parser(text, maxItems).parseTop() };
+  } catch (error) {
+    if (error instanceof ParseError) return { ok: false, error: error.message, offset: error.offset };
+    throw error;
+  }
+}
 
 const isList = (node: Node): boolean =>
   node.kind === 'list' || node.kind === 'repeat' || node.kind === 'range';
@@ -194,7 +213,10 @@ class Parser {
     if (ch === '{') return this.#object();
     const scalar = (value: unknown): Node => ({ kind: 'scalar', value, pos });
     if (ch === '"' || ch === "'") return scalar(this.#string());
-    if (/[-+.\d]/.test(ch)) return scalar(this.#number());
+    if (/[-+.\d]/.test(ch)) {
+      const value = this.#number();
+      return { kind: 'scalar', value, raw: this.text.slice(pos, this.#pos), pos };
+    }
     const word = /^[A-Za-z_$][\w$]*/.exec(this.text.slice(this.#pos))?.[0];
     if (!word) this.#fail(ch ? `unexpected "${ch}"` : 'unexpected end of input');
     this.#pos += word.length;
@@ -337,6 +359,6 @@ class Parser {
     const count = Math.max(0, Math.ceil((stop - start) / step));
     if (count > this.maxItems)
       this.#fail(`range() is too long: ${count} items, at most ${this.maxItems} are allowed`);
-    return { kind: 'range', start, step, count, pos };
+    return { kind: 'range', args, start, step, count, pos };
   }
 }

@@ -37,6 +37,29 @@ export const LIMITS = {
   maxMemoryMb: 65_536,
 } as const;
 
+/**
+ * When and how the caller shuts the pool down before its work is done:
+ * `executor.shutdown(wait=…, cancel_futures=…)` after the caller has received
+ * `afterResults` results (null: only when the learner presses Shutdown during
+ * the run). As in CPython, `cancelFutures` cancels only the tasks still
+ * waiting in the queue: those already handed to a worker run on.
+ */
+export const shutdownSchema = z.object({
+  afterResults: z
+    .number()
+    .int('"shut down after" must be a whole number of results')
+    .min(1, '"shut down after" must be at least 1 result')
+    .max(LIMITS.maxInputs)
+    .nullable(),
+  wait: z.boolean(),
+  cancelFutures: z.boolean(),
+});
+
+export type ShutdownPlan = z.infer<typeof shutdownSchema>;
+
+/** No early shutdown: the pool is shut down (waiting) when the driver's with-block ends. */
+export const DEFAULT_SHUTDOWN: ShutdownPlan = { afterResults: null, wait: true, cancelFutures: false };
+
 /** The per-worker memory cap a run gets unless the learner changes it (MB). */
 export const DEFAULT_MEMORY_LIMIT_MB = 512;
 
@@ -89,6 +112,8 @@ export const runSpecSchema = z.object({
     })
     .nullable()
     .default(DEFAULT_MEMORY_LIMIT_MB),
+  /** Shutting down early (the learner's Shutdown button uses wait and cancelFutures too). Absent: none. */
+  shutdown: shutdownSchema.default(DEFAULT_SHUTDOWN),
 });
 
 export type RunSpec = z.infer<typeof runSpecSchema>;
@@ -104,6 +129,7 @@ export const DEFAULT_RUN_SPEC: Omit<RunSpec, 'code'> = {
   initargs: '[]',
   maxTasksPerChild: null,
   memoryLimitMb: DEFAULT_MEMORY_LIMIT_MB,
+  shutdown: DEFAULT_SHUTDOWN,
 };
 
 /** The memory cap a spec asks for, in MB, or null for none. */

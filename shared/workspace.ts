@@ -16,11 +16,11 @@ import {
   MAX_INPUTS_CHARS,
   MAX_NAME_CHARS,
 } from './limits';
-import { DEFAULT_MEMORY_LIMIT_MB, RUN_MODES } from './run-spec';
+import { DEFAULT_MEMORY_LIMIT_MB, DEFAULT_SHUTDOWN, RUN_MODES, shutdownSchema } from './run-spec';
 import { readSaved, type SavedFormat } from './saved-format';
 
 /** The workspace format this version writes. */
-export const WORKSPACE_VERSION = 2;
+export const WORKSPACE_VERSION = 3;
 
 const specSchema = z.object({
   fn: z.string().max(MAX_NAME_CHARS),
@@ -33,6 +33,7 @@ const specSchema = z.object({
   initargs: z.string().max(MAX_INITARGS_CHARS, INITARGS_TOO_LONG),
   maxTasksPerChild: z.number().nullable(),
   memoryLimitMb: z.number().nullable(),
+  shutdown: shutdownSchema,
 });
 
 /** Pane sizes by layout id: a few groups of a few panes (bounded, like every text a host accepts). */
@@ -56,8 +57,11 @@ export const workspaceSchema = z.object({
   savedAt: z.number(),
 }) satisfies z.ZodType<Workspace>;
 
-export function defaultWorkspace(exampleId = EXAMPLES[0]!.id): Workspace {
-  const example = findExample(exampleId) ?? EXAMPLES[0]!;
+/** What a first start shows: the seed's first example (submit), not the course's first lesson. */
+export const FIRST_EXAMPLE_ID = 'submit';
+
+export function defaultWorkspace(exampleId = FIRST_EXAMPLE_ID): Workspace {
+  const example = findExample(exampleId) ?? findExample(FIRST_EXAMPLE_ID) ?? EXAMPLES[0]!;
   return {
     version: WORKSPACE_VERSION,
     code: example.code,
@@ -77,6 +81,8 @@ export const WORKSPACE_FORMAT: SavedFormat<Workspace> = {
   migrations: {
     // Format 2 added the per-worker memory cap: an older workspace gets the default cap.
     1: (doc) => ({ ...doc, spec: { ...(doc.spec as object), memoryLimitMb: DEFAULT_MEMORY_LIMIT_MB } }),
+    // Format 3 added shutting down early: an older workspace had none.
+    2: (doc) => ({ ...doc, spec: { ...(doc.spec as object), shutdown: DEFAULT_SHUTDOWN } }),
   },
   schema: workspaceSchema,
 };

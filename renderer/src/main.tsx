@@ -9,6 +9,7 @@ import './theme/app.css';
 import './theme/pages.css';
 import './theme/history.css';
 import './theme/measurements.css';
+import './theme/lessons.css';
 
 // Keep the access token out of the address bar (it is in a cookie now): screens get projected.
 if (window.location.search.includes('token='))

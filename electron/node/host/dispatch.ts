@@ -6,23 +6,13 @@
 import { z } from 'zod';
 import { API_METHODS, type ApiMethod } from '../../../shared/api';
 import { CODE_TOO_LONG, MAX_CODE_CHARS } from '../../../shared/limits';
+import { runMetaShape } from '../../../shared/saved-run';
 import { workspaceSchema } from '../../../shared/workspace';
 import type { ServiceApi } from './service';
 
 const id = z.string().max(100);
-/** The optional facts kept with a run (startRun's second argument). */
-export const runMetaSchema = z
-  .object({
-    name: z.string().max(200).optional(),
-    group: z.string().max(100).optional(),
-    prediction: z
-      .object({
-        wallSec: z.number().nullable().optional(),
-        order: z.string().max(2000).nullable().optional(),
-      })
-      .optional(),
-  })
-  .optional();
+/** The optional facts kept with a run (startRun's second argument): the same shape a saved run keeps. */
+export const runMetaSchema = runMetaShape.optional();
 
 /** The arguments each method accepts from outside. */
 export const API_PARAMS: Record<ApiMethod, z.ZodType<unknown[]>> = {
@@ -31,6 +21,7 @@ export const API_PARAMS: Record<ApiMethod, z.ZodType<unknown[]>> = {
   // The spec is the service's to check: its problems come back as diagnostics.
   startRun: z.tuple([z.unknown(), runMetaSchema]),
   stopRun: z.tuple([id]),
+  shutdownRun: z.tuple([id]),
   loadWorkspace: z.tuple([]),
   saveWorkspace: z.tuple([workspaceSchema]),
   listRuns: z.tuple([]),

@@ -7,6 +7,7 @@
 import { asCompleted, TimeoutError, type Future, type ProcessPoolExecutor } from '../../pool';
 import { formatValue } from '../../../shared/format-value';
 import type { RunMode } from '../../../shared/run-spec';
+import type { CallerShutdown } from './caller-shutdown';
 import type { RunRecorder, SerialCall } from './recorder';
 import { SERIAL_RUNNER } from './task-files';
 
@@ -18,6 +19,8 @@ export interface DriveOptions {
   chunksize: number;
   /** Deadline for collecting results, ms from the start of the driver; null for none. */
   timeoutMs: number | null;
+  /** Shutting down before the work is done: after the N-th result, or when Shutdown is pressed. */
+  shutdown: CallerShutdown;
 }
 
 export type Driver = (options: DriveOptions) => Promise<void>;
@@ -37,18 +40,33 @@ function deadlineFrom(recorder: RunRecorder, timeoutMs: number | null): () => nu
   return () => end - performance.now();
 }
 
-/** futures = [submit(fn, x) for x in inputs]; for f in futures: print(f.result()) */
-async function driveSubmit({ executor, recorder, fn, inputs, timeoutMs }: DriveOptions): Promise<void> {
+/**
+ * futures = [submit(fn, x) for x in inputs]; for f in futures: print(f.result())
+ * — with cancel_futures, a cancelled future prints "cancelled" (the program catches CancelledError).
+ */
+async function driveSubmit({
+  executor,
+  recorder,
+  fn,
+  inputs,
+  timeoutMs,
+  shutdown,
+}: DriveOptions): Promise<void> {
   const futures = inputs.map((x) => executor.submit(fn, x));
   // Python's result(timeout=…) per future; the playground gives them one shared deadline.
   const remaining = deadlineFrom(recorder, timeoutMs);
+  let received = 0;
   for (const f of futures) {
-    const value = await deliver(recorder, f, f.result({ timeoutMs: remaining() }));
-    recorder.driver(formatValue(value));
+    const got = await deliverOrCancelled(recorder, shutdown, f, f.result({ timeoutMs: remaining() }));
+    recorder.driver(got.cancelled ? 'cancelled' : formatValue(got.value));
+    await shutdown.afterResult(++received);
   }
 }
 
-/** for result in executor.map(fn, inputs, chunksize=k): print(result) */
+/**
+ * for result in executor.map(fn, inputs, chunksize=k): print(result)
+ * — with cancel_futures, the first cancelled result raises CancelledError, which ends the loop.
+ */
 async function driveMap({
   executor,
   recorder,
@@ -56,6 +74,7 @@ async function driveMap({
   inputs,
   chunksize,
   timeoutMs,
+  shutdown,
 }: DriveOptions): Promise<void> {
   let index = 0;
   let lastDelivered: number | null = null;
@@ -75,22 +94,36 @@ async function driveMap({
     } catch (error) {
       // A task's exception reaches the caller; a TimeoutError means its result never did.
       if (!(error instanceof TimeoutError)) delivered();
+      if (shutdown.isCancellation(error)) {
+        recorder.driver('CancelledError: the remaining results were cancelled');
+        return;
+      }
       throw error;
     }
     if (step.done) break;
     delivered();
     index++;
     recorder.driver(formatValue(step.value));
+    await shutdown.afterResult(index);
   }
 }
 
 /** futures = [submit(fn, x) for x in inputs]; for f in as_completed(futures): print("Result:", f.result()) */
-async function driveAsCompleted({ executor, recorder, fn, inputs, timeoutMs }: DriveOptions): Promise<void> {
+async function driveAsCompleted({
+  executor,
+  recorder,
+  fn,
+  inputs,
+  timeoutMs,
+  shutdown,
+}: DriveOptions): Promise<void> {
   const futures = inputs.map((x) => executor.submit(fn, x));
   deadlineFrom(recorder, timeoutMs);
+  let received = 0;
   for await (const f of asCompleted(futures, { timeoutMs })) {
-    const value = await deliver(recorder, f, f.result());
-    recorder.driver(`Result: ${formatValue(value)}`);
+    const got = await deliverOrCancelled(recorder, shutdown, f, f.result());
+    recorder.driver(got.cancelled ? 'cancelled' : `Result: ${formatValue(got.value)}`);
+    await shutdown.afterResult(++received);
   }
 }
 
@@ -109,6 +142,21 @@ async function driveSerial({ executor, recorder, fn, inputs, timeoutMs }: DriveO
   if (failed?.error) {
     const error = new Error(failed.error.message);
     error.name = failed.error.name;
+    throw error;
+  }
+}
+
+/** A result, or (with cancel_futures) the CancelledError the program catches. */
+async function deliverOrCancelled(
+  recorder: RunRecorder,
+  shutdown: CallerShutdown,
+  future: Future<unknown>,
+  outcome: Promise<unknown>,
+): Promise<{ cancelled: false; value: unknown } | { cancelled: true }> {
+  try {
+    return { cancelled: false, value: await deliver(recorder, future, outcome) };
+  } catch (error) {
+    if (shutdown.isCancellation(error)) return { cancelled: true };
     throw error;
   }
 }

@@ -67,6 +67,8 @@ export class RunRecorder {
   readonly #hidden = new Set<number>();
   readonly #hiddenFunctions = new Set<string>();
   readonly #pids = new Set<number>();
+  /** Where each visible task is now: waiting in the queue, or handed to a worker (until it finishes). */
+  readonly #whereTasks = new Map<number, 'queued' | 'handed-over'>();
   #ended = false;
 
   constructor(runId: string, epoch: number, send: (batch: RunEventBatch) => void) {
@@ -90,6 +92,16 @@ export class RunRecorder {
 
   get deliveries(): number {
     return this.#deliveries;
+  }
+
+  /** Tasks still waiting in the pool's queue, in submission order. */
+  get queuedTasks(): number[] {
+    return [...this.#whereTasks].flatMap(([task, where]) => (where === 'queued' ? [task] : []));
+  }
+
+  /** Tasks handed to a worker process and not finished yet: CPython counts them as running. */
+  get handedOverTasks(): number[] {
+    return [...this.#whereTasks].flatMap(([task, where]) => (where === 'handed-over' ? [task] : []));
   }
 
   /** Calls of this function are not part of the story (the serial runner's carrier task). */
@@ -126,16 +138,19 @@ export class RunRecorder {
       case 'task-submitted': {
         if (this.#hiddenFunctions.has(e.fn)) this.#hidden.add(e.task);
         if (this.#hidden.has(e.task)) return;
+        this.#whereTasks.set(e.task, 'queued');
         this.#submitted(e.task, e.fn, e.items ? { items: e.items } : { args: e.args ?? [] }, e.at);
         return;
       }
       case 'task-dispatched':
       case 'task-started':
         if (this.#hidden.has(e.task)) return;
+        this.#whereTasks.set(e.task, 'handed-over');
         this.record({ type: e.type, task: e.task, worker: e.worker, pid: e.pid, t: this.t(e.at) });
         return;
       case 'task-finished': {
         if (this.#hidden.has(e.task)) return;
+        this.#whereTasks.delete(e.task);
         const event: RunEvent = {
           type: 'task-finished',
           task: e.task,
@@ -308,6 +323,14 @@ export class RunRecorder {
   }
 }
 
+/**
+ * The task module runs from a private temporary folder; the learner knows it
+ * as tasks.ts. `at f (/tmp/…/run-…/tasks.ts:3:11)` becomes `at f (tasks.ts:3:11)`.
+ */
+export function userPaths(stack: string): string {
+  return stack.replace(/(?:file:\/\/)?[^\s()'"]*[\\/](tasks\.ts:\d+:\d+)/g, '$1');
+}
+
 function countLines(text: string): number {
   let n = 0;
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
@@ -338,8 +361,8 @@ function chunkLabel(fn: string, items: readonly unknown[]): string {
 
 export function errorInfo(error: unknown): ErrorInfo {
   if (error instanceof Error) {
-    const info: ErrorInfo = { name: error.name, message: truncate(error.message, 2000) };
-    if (error.cause instanceof RemoteTraceback) info.remoteStack = truncate(error.cause.tb, 8000);
+    const info: ErrorInfo = { name: error.name, message: truncate(userPaths(error.message), 2000) };
+    if (error.cause instanceof RemoteTraceback) info.remoteStack = truncate(userPaths(error.cause.tb), 8000);
     return info;
   }
   return { name: 'Error', message: formatValue(error, { maxLength: 2000 }) };

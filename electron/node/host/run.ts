@@ -8,6 +8,7 @@ import { BrokenProcessPool, ProcessPoolExecutor, TimeoutError, type WorkerLaunch
 import { formatValue } from '../../../shared/format-value';
 import type { RunEventBatch, RunOutcome } from '../../../shared/run-events';
 import type { RunSpec } from '../../../shared/run-spec';
+import { CallerShutdown } from './caller-shutdown';
 import { DRIVERS } from './drivers';
 import { errorInfo, RunRecorder } from './recorder';
 
@@ -38,7 +39,9 @@ export class PlaygroundRun {
   /** Settles (never rejects) when the run is over and every worker has exited. */
   readonly finished: Promise<RunOutcome>;
   #executor: ProcessPoolExecutor | null = null;
+  #shutdown: CallerShutdown | null = null;
   #stopRequested = false;
+  #finishedRun = false;
 
   constructor(setup: RunSetup) {
     this.runId = setup.runId;
@@ -69,6 +72,17 @@ export class PlaygroundRun {
     setTimeout(() => executor.killWorkers(), STOP_GRACE_MS).unref();
   }
 
+  /**
+   * Shutdown: the caller calls shutdown(wait, cancel_futures) with the run's
+   * settings now, as another thread of the program would. False when there is
+   * no pool to shut down (the serial baseline) or the run is over.
+   */
+  shutdownNow(): boolean {
+    if (!this.#shutdown || this.#stopRequested || this.#finishedRun) return false;
+    void this.#shutdown.now('button');
+    return true;
+  }
+
   async #run(setup: RunSetup, epoch: number): Promise<RunOutcome> {
     const { spec } = setup;
     const recorder = this.recorder;
@@ -85,6 +99,9 @@ export class PlaygroundRun {
       onEvent: (e) => recorder.onPoolEvent(e),
     });
     this.#executor = executor;
+    const shutdown = new CallerShutdown(executor, recorder, spec.shutdown);
+    // The serial baseline is the built-in map(): there is no pool to shut down.
+    if (spec.mode !== 'serial') this.#shutdown = shutdown;
     try {
       if (this.#stopRequested) throw new StoppedError();
       await DRIVERS[spec.mode]({
@@ -94,6 +111,7 @@ export class PlaygroundRun {
         inputs: setup.inputs,
         chunksize: spec.chunksize,
         timeoutMs: spec.timeoutSec === null ? null : spec.timeoutSec * 1000,
+        shutdown,
       });
     } catch (error) {
       if (this.#stopRequested || error instanceof StoppedError) {
@@ -103,10 +121,18 @@ export class PlaygroundRun {
         outcome =
           error instanceof BrokenProcessPool ? 'broken' : error instanceof TimeoutError ? 'timeout' : 'error';
         const info = errorInfo(error);
+        if (error instanceof TimeoutError && spec.timeoutSec !== null) {
+          info.message = timeoutMessage(spec.timeoutSec, spec.mode);
+        }
         message = `${info.name}: ${info.message}`;
         if (error instanceof TimeoutError) recorder.recordNow({ type: 'timed-out', message: info.message });
-        recorder.driver(`Traceback (the driver stopped here): ${message}`, 'stderr');
-        if (info.remoteStack) recorder.driver(info.remoteStack, 'stderr');
+        // Printed once: the worker's traceback starts with the same "Name: message" line.
+        if (info.remoteStack) {
+          recorder.driver('Traceback (the driver stopped here):', 'stderr');
+          recorder.driver(info.remoteStack, 'stderr');
+        } else {
+          recorder.driver(`Traceback (the driver stopped here): ${message}`, 'stderr');
+        }
       }
     }
     // Like leaving a `with` block: wait for the work already started, then the workers' exit.
@@ -116,6 +142,9 @@ export class PlaygroundRun {
       );
     }
     await executor.shutdown({ wait: true });
+    // Also waits for a shutdown the learner started with the button (it has returned by now).
+    await shutdown.settled();
+    this.#finishedRun = true;
     if (this.#stopRequested && outcome === 'ok') {
       outcome = 'stopped';
       message = 'Stopped: the workers were terminated.';
@@ -135,6 +164,12 @@ export class PlaygroundRun {
 }
 
 class StoppedError extends Error {}
+
+/** The caller's deadline passed: said in seconds, as the app shows every time. */
+function timeoutMessage(timeoutSec: number, mode: RunSpec['mode']): string {
+  const what = mode === 'map' ? 'map() did not deliver every result' : 'not every result reached the caller';
+  return `${what} within the ${formatValue(timeoutSec)} s timeout; the tasks still running go on`;
+}
 
 function summaryLine(outcome: RunOutcome, wallMs: number, tasks: number, recorder: RunRecorder): string {
   const pids = recorder.workerPids;

@@ -24,6 +24,7 @@ import type {
   Workspace,
 } from '../../../shared/api';
 import type { RunEventBatch } from '../../../shared/run-events';
+import { runName } from '../../../shared/run-name';
 import { memoryLimitOf } from '../../../shared/run-spec';
 import { checkCode } from './compile';
 import { loadAverageNow } from './load-average';
@@ -154,7 +155,7 @@ export class PlaygroundService implements ServiceApi {
         const last = finished.recorder.events.at(-1);
         return this.#deps.store.saveRun({
           id: runId,
-          name: meta.name?.trim() || defaultRunName(run.spec),
+          name: meta.name?.trim() || runName(run.spec, outcome),
           createdAt,
           spec: run.spec,
           meta,
@@ -175,6 +176,11 @@ export class PlaygroundService implements ServiceApi {
   stopRun(runId: string): Promise<void> {
     if (this.#active && this.#active.runId === runId) this.#active.stop();
     return Promise.resolve();
+  }
+
+  shutdownRun(runId: string): Promise<boolean> {
+    const active = this.#active;
+    return Promise.resolve(active !== null && active.runId === runId && active.shutdownNow());
   }
 
   loadWorkspace(): Promise<Workspace | null> {
@@ -239,11 +245,4 @@ function refused(message: string): StartRunResult {
 function workersNeeded(run: PreparedRun): number {
   if (run.spec.mode === 'serial') return 1;
   return Math.min(run.spec.maxWorkers, run.taskCount);
-}
-
-function defaultRunName(spec: { fn: string; mode: string; maxWorkers: number; chunksize: number }): string {
-  if (spec.mode === 'serial') return `${spec.fn} · serial baseline`;
-  const workers = `${spec.maxWorkers} worker${spec.maxWorkers === 1 ? '' : 's'}`;
-  const chunk = spec.mode === 'map' && spec.chunksize > 1 ? ` · chunksize ${spec.chunksize}` : '';
-  return `${spec.fn} · ${spec.mode} · ${workers}${chunk}`;
 }

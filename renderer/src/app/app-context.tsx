@@ -2,7 +2,7 @@
  * The app's stores, made once at start and shared through context: the
  * workspace, the run on screen, the problems, the code check, the host,
  * the run history (and saved runs reopened or compared), notices about the
- * saved data, pages and sweeps.
+ * saved data, pages, sweeps and shared files.
  */
 import { createContext, useContext } from 'react';
 import type { HostInfo, PlaygroundApi } from '../../../shared/api';
@@ -19,6 +19,7 @@ import type { RunController } from '../run/run-controller';
 import type { RunSession } from '../run/run-session';
 import type { WorkspaceStore } from '../workspace/workspace-store';
 import type { TerminalStore } from '../terminal/terminal-store';
+import type { ShareStore } from '../share/share-store';
 
 export interface AppStores {
   api: PlaygroundApi;
@@ -36,6 +37,7 @@ export interface AppStores {
   viewer: RunViewer;
   pages: PagesStore;
   sweeps: SweepStore;
+  share: ShareStore;
 }
 
 export const AppContext = createContext<AppStores | null>(null);

@@ -18,6 +18,7 @@ import { RunController } from '../run/run-controller';
 import { RunSession } from '../run/run-session';
 import { errorText, loadWorkspace, WorkspaceStore } from '../workspace/workspace-store';
 import { TerminalStore } from '../terminal/terminal-store';
+import { ShareStore } from '../share/share-store';
 
 export async function boot(): Promise<AppStores> {
   const api = getApi();
@@ -93,5 +94,6 @@ export async function boot(): Promise<AppStores> {
     viewer,
     pages,
     sweeps,
+    share: new ShareStore(),
   };
 }

@@ -80,6 +80,13 @@ export function useShownRun(): Shown {
   };
 }
 
+/** The reopened run, or null (only re-renders when a run is reopened or closed, not on every frame of a live one). */
+export function useSavedRun(): SavedView | null {
+  const { viewer } = useApp();
+  useStoreVersion(viewer);
+  return viewer.saved;
+}
+
 /** The terminal of the shown run (only re-renders when a run is reopened or closed). */
 export function useShownTerminal(): TerminalStore {
   const { viewer, terminal } = useApp();

@@ -22,6 +22,8 @@ import { LegendList } from '../timeline/Legend';
 import { legendItems, type LegendItem } from '../timeline/legend-items';
 import { runMarks } from '../timeline/marks';
 import { timelinePicture } from '../timeline/picture';
+import { useApp } from '../app/app-context';
+import { saveComparisonFile } from '../share/share-files';
 import { TimeAxis } from '../timeline/TimeAxis';
 import type { TimelineController } from '../timeline/timeline-controller';
 import { ViewToolbar } from '../timeline/TimelineToolbar';
@@ -39,6 +41,7 @@ import type { RunModel } from '../../../shared/run-model';
 
 export function ComparePage() {
   const { runs, waiting } = useComparedRuns();
+  const stores = useApp();
   const zoom = useZoom();
   const [views] = useState(() => new TimeViewStore());
   useStoreVersion(views);
@@ -129,6 +132,13 @@ export function ComparePage() {
             name={runs.length > 1 ? 'comparison' : (runs[0]?.summary.name ?? 'comparison')}
             picture={picture}
             results={false}
+            share={() =>
+              void saveComparisonFile(
+                stores,
+                runs.map((r) => r.summary.id),
+                'comparison',
+              )
+            }
           />
         </div>
       </div>

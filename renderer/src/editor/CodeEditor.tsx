@@ -14,11 +14,16 @@ import { attachEditor } from './editor-bridge';
 import { MARKER_OWNER, toMarkers } from './markers';
 import { EDITOR_THEMES, type Monaco } from './monaco-setup';
 import { useCodeCheck } from './use-code-check';
+import { runErrorLocation } from './run-error';
+import { sameCode } from '../../../shared/examples';
+
+/** Markers for where the last run failed (apart from the host's syntax diagnostics). */
+const RUN_MARKER_OWNER = 'pool-run';
 
 export const TASKS_PATH = 'file:///tasks.ts';
 
 export function CodeEditor({ onReady }: { onReady: () => void }) {
-  const { workspace, codeCheck } = useApp();
+  const { workspace, codeCheck, session } = useApp();
   const code = useCode();
   const theme = useTheme();
   const zoom = useZoom();
@@ -74,6 +79,66 @@ export function CodeEditor({ onReady }: { onReady: () => void }) {
     apply();
     return codeCheck.subscribe(apply);
   }, [mounted, codeCheck]);
+
+  // Where the finished run failed, while the code is still the code it ran.
+  useEffect(() => {
+    if (!mounted) return;
+    const { editor: instance, monaco } = mounted;
+    const decorations = instance.createDecorationsCollection();
+    let shown = '';
+    const apply = (): void => {
+      const model = instance.getModel();
+      if (!model) return;
+      const run = session.model;
+      const at =
+        session.phase === 'finished' && run.spec && sameCode(run.spec.code, model.getValue())
+          ? runErrorLocation(run)
+          : null;
+      const key = at ? `${run.runId}:${at.line}:${at.column}` : '';
+      if (key === shown) return;
+      shown = key;
+      const line = at ? Math.min(at.line, model.getLineCount()) : 0;
+      monaco.editor.setModelMarkers(
+        model,
+        RUN_MARKER_OWNER,
+        at
+          ? [
+              {
+                severity: monaco.MarkerSeverity.Error,
+                message: `The run failed here: ${at.message}`,
+                source: 'Pool Playground',
+                startLineNumber: line,
+                startColumn: Math.max(1, at.column),
+                endLineNumber: line,
+                endColumn: model.getLineMaxColumn(line),
+              },
+            ]
+          : [],
+      );
+      decorations.set(
+        at
+          ? [
+              {
+                range: new monaco.Range(line, 1, line, 1),
+                options: {
+                  isWholeLine: true,
+                  className: 'run-error-line',
+                  linesDecorationsClassName: 'run-error-gutter',
+                },
+              },
+            ]
+          : [],
+      );
+    };
+    apply();
+    const unsubscribe = session.subscribe(apply);
+    const edits = instance.onDidChangeModelContent(apply);
+    return () => {
+      unsubscribe();
+      edits.dispose();
+      decorations.clear();
+    };
+  }, [mounted, session]);
 
   return (
     <div className="code-editor" data-testid="code-editor">

@@ -1,10 +1,16 @@
-/** The editor panel: a tasks.ts tab with the code's check status, and the editor. */
+/**
+ * The editor panel: a tasks.ts tab with the code's check status, and the
+ * editor — or, while a saved run is reopened, that run's code, read-only.
+ */
 import { useApp } from '../app/app-context';
+import { useSavedRun } from '../app/hooks';
 import { useStoreVersion } from '../store/use-store';
 import { CodeEditor } from './CodeEditor';
+import { SavedCode } from './SavedCode';
 
 export function EditorPane({ onReady }: { onReady(): void }) {
   const { codeCheck } = useApp();
+  const saved = useSavedRun();
   useStoreVersion(codeCheck);
   const problems = codeCheck.diagnostics.length;
   const exports = codeCheck.exports;
@@ -14,21 +20,28 @@ export function EditorPane({ onReady }: { onReady(): void }) {
         <div className="editor-tab" aria-hidden="true">
           tasks.ts
         </div>
-        <span className="pane__detail" data-testid="code-status" data-problems={problems}>
-          {codeCheck.isTooLong
-            ? 'too long to check, run or save'
-            : problems > 0
-              ? `${problems} syntax error${problems === 1 ? '' : 's'}`
-              : exports
-                ? `exports: ${exports.join(', ') || 'nothing'}`
-                : ''}
-        </span>
+        {saved ? (
+          <span className="pane__detail" data-testid="saved-code-status">
+            the code of the saved run · read-only
+          </span>
+        ) : (
+          <span className="pane__detail" data-testid="code-status" data-problems={problems}>
+            {codeCheck.isTooLong
+              ? 'too long to check, run or save'
+              : problems > 0
+                ? `${problems} syntax error${problems === 1 ? '' : 's'}`
+                : exports
+                  ? `exports: ${exports.join(', ') || 'nothing'}`
+                  : ''}
+          </span>
+        )}
         <div className="pane__actions pane__hint">
           Ctrl+Enter runs · F6 next pane · Ctrl+M: Tab moves focus
         </div>
       </div>
       <div className="pane__body">
         <CodeEditor onReady={onReady} />
+        {saved && <SavedCode runId={saved.loaded.run.id} code={saved.loaded.run.spec.code} />}
       </div>
     </section>
   );

@@ -17,9 +17,18 @@ interface Props {
   /** Offer the results (CSV, JSON): a single run only. */
   results?: boolean;
   disabled?: boolean;
+  /** Save as a file another Pool Playground opens (a run, or a comparison). */
+  share?: (() => void) | null;
 }
 
-export function ExportButtons({ runs, name, picture, results = true, disabled = false }: Props) {
+export function ExportButtons({
+  runs,
+  name,
+  picture,
+  results = true,
+  disabled = false,
+  share = null,
+}: Props) {
   const [failed, setFailed] = useState<string | null>(null);
   const off = disabled || runs.length === 0;
   const single = runs.length === 1 ? runs[0]! : null;
@@ -91,6 +100,19 @@ export function ExportButtons({ runs, name, picture, results = true, disabled = 
             JSON
           </button>
         </>
+      )}
+      {share && (
+        <button
+          type="button"
+          className="btn btn--ghost btn--small"
+          aria-label="Export file to share"
+          title="Save as a file another Pool Playground can open (Open file…, or drop it on the window), read-only"
+          disabled={off}
+          onClick={share}
+          data-testid="export-share"
+        >
+          Share
+        </button>
       )}
       {failed && (
         <span className="export__error" role="alert">

@@ -4,7 +4,7 @@
  * it (and says how to get it back: Undo in the editor).
  */
 import { useState } from 'react';
-import type { Example } from '../../../shared/examples';
+import { EXAMPLE_GROUPS, EXAMPLES, type Example } from '../../../shared/examples';
 import { Dialog } from '../common/Dialog';
 import { focusEditor } from '../editor/editor-bridge';
 import { useApp } from '../app/app-context';
@@ -58,7 +58,8 @@ export function ExamplesDialog({ open, onClose }: Props) {
       ) : (
         <>
           <p className="dialog__intro">
-            Each example loads its code and run settings. Press Run to watch it.
+            {EXAMPLES.length} lessons in {EXAMPLE_GROUPS.length} chapters. Each loads its code and run
+            settings and says what to look for; press Run to watch it.
           </p>
           <ExampleList currentId={exampleId} onPick={pick} autoFocus />
         </>

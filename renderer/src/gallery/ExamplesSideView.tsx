@@ -28,6 +28,7 @@ export function ExamplesSideView() {
         </ReplaceConfirm>
       ) : (
         <ExampleList
+          compact
           currentId={exampleId}
           onPick={(example) =>
             hasOwnCode(workspace.state.code) ? setPending(example) : loadExample(workspace, example)

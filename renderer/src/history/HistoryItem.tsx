@@ -86,6 +86,14 @@ export function HistoryItem(p: Props) {
               busy machine
             </span>
           )}
+          {run.meta.importedFrom && (
+            <span
+              title="Opened from a shared file: kept here until this page closes"
+              data-testid="history-imported"
+            >
+              from {run.meta.importedFrom}
+            </span>
+          )}
         </div>
         <div className="history-item__actions">
           {p.onSweep && (

@@ -3,6 +3,8 @@
  * first, refreshed whenever a run finishes (the host saves a run before its
  * end reaches us). Also which runs are ticked for comparison, renames, and
  * deletes that can be undone for a few seconds before they reach the host.
+ * Runs opened from shared files are listed too, for as long as this page
+ * is open: they live here only (the host never saw them).
  */
 import type { PlaygroundApi, SavedRunSummary } from '../../../shared/api';
 import { ObservableStore } from '../store/observable-store';
@@ -15,6 +17,8 @@ export const UNDO_MS = 8000;
 
 export class HistoryStore extends ObservableStore {
   #all: readonly SavedRunSummary[] = [];
+  /** Runs opened from shared files (not on the host). */
+  #imported: readonly SavedRunSummary[] = [];
   /** Newest first, without a run whose deletion can still be undone. */
   runs: readonly SavedRunSummary[] = [];
   loaded = false;
@@ -34,7 +38,22 @@ export class HistoryStore extends ObservableStore {
   }
 
   byId(id: string | null): SavedRunSummary | undefined {
-    return id === null ? undefined : this.#all.find((r) => r.id === id);
+    return id === null
+      ? undefined
+      : (this.#all.find((r) => r.id === id) ?? this.#imported.find((r) => r.id === id));
+  }
+
+  /** True for a run opened from a shared file. */
+  isImported(id: string): boolean {
+    return this.#imported.some((r) => r.id === id);
+  }
+
+  /** List runs opened from a shared file (newest first, like the others by when they ran). */
+  addImported(runs: readonly SavedRunSummary[]): void {
+    const ids = new Set(runs.map((r) => r.id));
+    this.#imported = [...this.#imported.filter((r) => !ids.has(r.id)), ...runs];
+    this.loaded = true;
+    this.#derive();
   }
 
   /** Runs made together by one sweep, oldest first. */
@@ -82,6 +101,11 @@ export class HistoryStore extends ObservableStore {
   async rename(id: string, name: string): Promise<void> {
     const trimmed = name.trim();
     if (trimmed === '') return;
+    if (this.isImported(id)) {
+      this.#imported = this.#imported.map((r) => (r.id === id ? { ...r, name: trimmed } : r));
+      this.#derive();
+      return;
+    }
     this.#all = this.#all.map((r) => (r.id === id ? { ...r, name: trimmed } : r));
     this.#derive();
     try {
@@ -120,6 +144,11 @@ export class HistoryStore extends ObservableStore {
     this.#clearTimer();
     this.pendingDelete = null;
     this.#all = this.#all.filter((r) => r.id !== run.id);
+    if (this.isImported(run.id)) {
+      this.#imported = this.#imported.filter((r) => r.id !== run.id);
+      this.#derive();
+      return;
+    }
     this.#derive();
     try {
       await this.#api.deleteRun(run.id);
@@ -136,8 +165,9 @@ export class HistoryStore extends ObservableStore {
 
   #derive(): void {
     const hidden = this.pendingDelete?.id;
-    this.runs = [...this.#all].filter((r) => r.id !== hidden).sort((a, b) => b.createdAt - a.createdAt);
-    const known = new Set(this.#all.map((r) => r.id));
+    const every = [...this.#all, ...this.#imported];
+    this.runs = every.filter((r) => r.id !== hidden).sort((a, b) => b.createdAt - a.createdAt);
+    const known = new Set(every.map((r) => r.id));
     this.selected = this.selected.filter((id) => known.has(id) && id !== hidden);
     this.changed();
   }

@@ -5,13 +5,8 @@ import { formatSeconds } from '../../../shared/timeline-scale';
 
 type SpecLike = Pick<RunSpec, 'fn' | 'mode' | 'maxWorkers' | 'chunksize'>;
 
-/** The name the host gives a run nobody named (kept in step with the host's). */
-export function defaultRunName(spec: SpecLike): string {
-  if (spec.mode === 'serial') return `${spec.fn} · serial baseline`;
-  const workers = `${spec.maxWorkers} worker${spec.maxWorkers === 1 ? '' : 's'}`;
-  const chunk = spec.mode === 'map' && spec.chunksize > 1 ? ` · chunksize ${spec.chunksize}` : '';
-  return `${spec.fn} · ${spec.mode} · ${workers}${chunk}`;
-}
+/** The name the host gives a run nobody named (the same words: shared/run-name.ts). */
+export { runName as defaultRunName } from '../../../shared/run-name';
 
 /** `map · 3 workers · chunksize 4`, `serial · 1 process`. */
 export function specSummary(spec: SpecLike): string {

@@ -1,9 +1,10 @@
-/** The title bar: the app, the examples, text size, theme, and which host this is. */
+/** The title bar: the app, the examples, shared files, text size, theme, and which host this is. */
 import { ExamplesIcon, LogoIcon, MoonIcon, SunIcon } from '../common/icons';
 import { useApp } from '../app/app-context';
 import { useTheme } from '../app/hooks';
 import { PRESENTER_ZOOM, setZoom, stepZoom, useZoom, ZOOM_STEPS } from '../theme/zoom';
 import { togglePresenter, usePresenter } from './presenter';
+import { ShareControls } from '../share/ShareControls';
 
 export function TopBar({ onOpenExamples }: { onOpenExamples(): void }) {
   const { workspace, host } = useApp();
@@ -20,6 +21,7 @@ export function TopBar({ onOpenExamples }: { onOpenExamples(): void }) {
       <button type="button" className="btn btn--ghost" onClick={onOpenExamples} data-testid="open-examples">
         <ExamplesIcon /> Examples
       </button>
+      <ShareControls />
       <div className="topbar__spacer" />
       <div className="zoom" role="group" aria-label="Text size">
         <button

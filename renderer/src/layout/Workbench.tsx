@@ -13,6 +13,10 @@ import { ExamplesDialog } from '../gallery/ExamplesDialog';
 import { ExamplesSideView } from '../gallery/ExamplesSideView';
 import { HistorySideView } from '../history/HistorySideView';
 import { DataNotices } from '../notices/DataNotices';
+import { useApp } from '../app/app-context';
+import { useStore } from '../app/hooks';
+import { ShareNotice } from '../share/ShareNotice';
+import { fileDropHandlers } from '../share/use-file-drop';
 import { ProblemsStrip } from '../problems/ProblemsStrip';
 import { RunBar } from '../runbar/RunBar';
 import { StatusBar } from '../statusbar/StatusBar';
@@ -42,6 +46,8 @@ export function Workbench({ onEditorReady }: { onEditorReady(): void }) {
   useEffect(() => {
     if (presenter) sideRef.current?.collapse();
   }, [presenter, sideRef]);
+  const stores = useApp();
+  const share = useStore('share');
 
   const toggleSide = (id: string | null): void => {
     const next = id === sideView ? null : id;
@@ -53,10 +59,11 @@ export function Workbench({ onEditorReady }: { onEditorReady(): void }) {
   };
 
   return (
-    <div className="app" data-presenter={presenter ? 'true' : undefined}>
+    <div className="app" data-presenter={presenter ? 'true' : undefined} {...fileDropHandlers(stores)}>
       <TopBar onOpenExamples={() => setExamplesOpen(true)} />
       <RunBar />
       <ProblemsStrip />
+      <ShareNotice />
       <DataNotices />
       <div className="workbench">
         <ActivityBar views={SIDE_VIEWS} active={sideView} onToggle={toggleSide} />
@@ -94,6 +101,11 @@ export function Workbench({ onEditorReady }: { onEditorReady(): void }) {
       <StatusBar />
       <ExamplesDialog open={examplesOpen} onClose={() => setExamplesOpen(false)} />
       <SweepDialog />
+      {share.dragging && (
+        <div className="drop-overlay" aria-hidden="true">
+          Drop a shared run, comparison or workspace to open it
+        </div>
+      )}
     </div>
   );
 }

@@ -1,12 +1,12 @@
 /**
  * The "equivalent program": the driver code this run corresponds to, in
  * TypeScript (this app's pool) and in Python (concurrent.futures), made from
- * the current settings. Read-only, highlighted by Monaco's colorizer.
+ * the current settings (or a reopened run's). Read-only, highlighted by Monaco's colorizer.
  */
 import { useEffect, useId, useState } from 'react';
 import { pythonProgram, typescriptProgram } from '../../../shared/program-text';
 import { monaco } from '../editor/monaco-setup';
-import { useSpec, useTheme } from '../app/hooks';
+import { useSavedRun, useSpec, useTheme } from '../app/hooks';
 
 type Language = 'typescript' | 'python';
 
@@ -45,7 +45,10 @@ export function ProgramTabs({ language, onChange }: { language: Language; onChan
 }
 
 export function ProgramView({ language }: { language: Language }) {
-  const spec = useSpec();
+  const liveSpec = useSpec();
+  // A reopened run's program is the one that ran.
+  const saved = useSavedRun();
+  const spec = saved?.loaded.run.spec ?? liveSpec;
   const theme = useTheme();
   const text = language === 'typescript' ? typescriptProgram(spec) : pythonProgram(spec);
   const [html, setHtml] = useState<{ text: string; html: string } | null>(null);

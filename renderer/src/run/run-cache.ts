@@ -18,6 +18,8 @@ export class RunCache extends ObservableStore {
   readonly #pending = new Map<string, Promise<LoadedRun | null>>();
   readonly #loaded = new Map<string, LoadedRun>();
   readonly #failed = new Set<string>();
+  /** Runs put here from elsewhere: never evicted (the host cannot give them back). */
+  readonly #kept = new Map<string, LoadedRun>();
   readonly #api: Pick<PlaygroundApi, 'getRun'>;
 
   constructor(api: Pick<PlaygroundApi, 'getRun'>) {
@@ -25,9 +27,18 @@ export class RunCache extends ObservableStore {
     this.#api = api;
   }
 
+  /** Keep a run that did not come from the host (opened from a shared file): it stays while the page is open. */
+  put(run: SavedRun): LoadedRun {
+    const loaded = { run, model: RunModel.from(run.events) };
+    this.#kept.set(run.id, loaded);
+    this.#failed.delete(run.id);
+    this.changedSoon();
+    return loaded;
+  }
+
   /** The run if it is here already. */
   peek(id: string): LoadedRun | undefined {
-    return this.#loaded.get(id);
+    return this.#kept.get(id) ?? this.#loaded.get(id);
   }
 
   /** True when the host had no such run (or could not be asked). */
@@ -36,6 +47,8 @@ export class RunCache extends ObservableStore {
   }
 
   get(id: string): Promise<LoadedRun | null> {
+    const kept = this.#kept.get(id);
+    if (kept) return Promise.resolve(kept);
     const hit = this.#loaded.get(id);
     if (hit) {
       // Most recently used last.
@@ -67,6 +80,6 @@ export class RunCache extends ObservableStore {
 
   /** Start loading every run in `ids` not here yet. */
   want(ids: readonly string[]): void {
-    for (const id of ids) if (!this.#loaded.has(id) && !this.#failed.has(id)) void this.get(id);
+    for (const id of ids) if (!this.peek(id) && !this.#failed.has(id)) void this.get(id);
   }
 }

@@ -35,12 +35,23 @@ export class RunController {
     this.#deps = deps;
   }
 
-  /** Start a run with the current code and settings (stopping the one running, if any). */
+  /**
+   * Start a run with the current code and settings (stopping the one running,
+   * if any). The learner's prediction goes with it and is then cleared: a
+   * guess is scored only against the run it was made for.
+   */
   async run(): Promise<void> {
+    const { workspace } = this.#deps;
     const spec = await this.currentSpec();
     if (!spec) return;
-    const { prediction } = this.#deps.workspace.state;
-    await this.runSpec(spec, hasPrediction(prediction) ? { prediction: { ...prediction } } : {});
+    const { prediction, exampleId } = workspace.state;
+    const meta: RunMeta = {};
+    if (hasPrediction(prediction)) meta.prediction = { ...prediction };
+    if (exampleId !== null) meta.exampleId = exampleId;
+    const runId = await this.runSpec(spec, meta);
+    if (runId !== null && meta.prediction && workspace.state.prediction === prediction) {
+      workspace.update({ prediction: { wallSec: null, order: null } });
+    }
   }
 
   /**
@@ -100,6 +111,23 @@ export class RunController {
       const message = hostMessage('Could not stop the run', error);
       problems.hostError(message);
       session.markLost(message);
+    }
+  }
+
+  /**
+   * Shutdown: the run's caller calls executor.shutdown() now, with the wait
+   * and cancel_futures of the run's settings. False when it could not (the
+   * serial baseline, or the run is over).
+   */
+  async shutdown(): Promise<boolean> {
+    const { api, session, problems } = this.#deps;
+    const runId = session.runId;
+    if (runId === null || session.phase !== 'running') return false;
+    try {
+      return await api.shutdownRun(runId);
+    } catch (error) {
+      problems.hostError(hostMessage('Could not shut the pool down', error));
+      return false;
     }
   }
 

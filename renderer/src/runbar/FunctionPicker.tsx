@@ -9,14 +9,16 @@ interface Props {
   value: string | null;
   /** Offer "none" (for the initializer). */
   allowNone?: boolean;
+  /** Shows a reopened run's setting: no check against the editor's code. */
+  readOnly?: boolean;
   error?: string | null;
   onChange(value: string | null): void;
 }
 
-export function FunctionPicker({ id, label, value, allowNone, error, onChange }: Props) {
+export function FunctionPicker({ id, label, value, allowNone, readOnly, error, onChange }: Props) {
   const { codeCheck } = useApp();
   useStoreVersion(codeCheck);
-  const exports = codeCheck.exports;
+  const exports = readOnly ? null : codeCheck.exports;
   const names = exports ? [...exports] : value ? [value] : [];
   const missing = value !== null && value !== '' && exports !== null && !exports.includes(value);
   if (value && !names.includes(value)) names.unshift(value);

@@ -5,7 +5,8 @@
  */
 import { LIMITS } from '../../../shared/run-spec';
 import { useApp } from '../app/app-context';
-import { useRunPhase, useSpec } from '../app/hooks';
+import { useSyncExternalStore } from 'react';
+import { useRunPhase, useSavedRun, useSpec } from '../app/hooks';
 import { AdvancedPopover } from './AdvancedPopover';
 import { FunctionPicker } from './FunctionPicker';
 import { InputsField } from './InputsField';
@@ -15,14 +16,21 @@ import { specErrors } from './run-form';
 import { RunExtras } from './RunExtras';
 
 export function RunBar() {
-  const { workspace, controller, host } = useApp();
-  const spec = useSpec();
+  const { workspace, controller, host, session } = useApp();
+  const liveSpec = useSpec();
   const phase = useRunPhase();
-  const errors = specErrors(spec);
+  const saved = useSavedRun();
+  // A reopened run shows the settings that produced it, read-only.
+  const savedSpec = saved?.loaded.run.spec ?? null;
+  const spec = savedSpec ?? liveSpec;
+  const errors = savedSpec ? {} : specErrors(spec);
   const update = (patch: Partial<typeof spec>): void => workspace.updateSpec(patch);
   const running = phase === 'running';
   const starting = phase === 'starting';
   const cpus = host?.cpus ?? null;
+  // The running spec (one object per run), so the run bar does not re-render on each event of a live run.
+  const runningSpec = useSyncExternalStore(session.subscribe, () => session.model.spec);
+  const canShut = running && runningSpec !== null && runningSpec.mode !== 'serial';
 
   return (
     <form
@@ -35,43 +43,55 @@ export function RunBar() {
         void controller.run();
       }}
     >
-      <FunctionPicker
-        id="run-fn"
-        label="Function"
-        value={spec.fn}
-        error={errors.fn}
-        onChange={(fn) => update({ fn: fn ?? '' })}
-      />
-      <ModePicker value={spec.mode} onChange={(mode) => update({ mode })} />
-      <InputsField value={spec.inputs} onChange={(inputs) => update({ inputs })} />
-      {spec.mode !== 'serial' && (
-        <NumberField
-          id="run-max-workers"
-          field="maxWorkers"
-          label="Max workers"
-          value={spec.maxWorkers}
-          min={1}
-          max={LIMITS.maxWorkers}
-          step={1}
-          error={errors.maxWorkers}
-          hint={cpus !== null ? `${cpus} CPU${cpus === 1 ? '' : 's'} here` : undefined}
-          onCommit={(maxWorkers) => update({ maxWorkers: maxWorkers ?? 1 })}
+      <fieldset className="runbar__settings" disabled={savedSpec !== null}>
+        <FunctionPicker
+          id="run-fn"
+          label="Function"
+          value={spec.fn}
+          readOnly={savedSpec !== null}
+          error={errors.fn}
+          onChange={(fn) => update({ fn: fn ?? '' })}
         />
-      )}
-      {spec.mode === 'map' && (
-        <NumberField
-          id="run-chunksize"
-          field="chunksize"
-          label="Chunksize"
-          value={spec.chunksize}
-          min={1}
-          step={1}
-          error={errors.chunksize}
-          onCommit={(chunksize) => update({ chunksize: chunksize ?? 1 })}
-        />
-      )}
-      <AdvancedPopover spec={spec} errors={errors} onChange={update} />
+        <ModePicker value={spec.mode} onChange={(mode) => update({ mode })} />
+        <InputsField value={spec.inputs} onChange={(inputs) => update({ inputs })} />
+        {spec.mode !== 'serial' && (
+          <NumberField
+            id="run-max-workers"
+            field="maxWorkers"
+            label="Max workers"
+            value={spec.maxWorkers}
+            min={1}
+            max={LIMITS.maxWorkers}
+            step={1}
+            error={errors.maxWorkers}
+            hint={cpus !== null ? `${cpus} CPU${cpus === 1 ? '' : 's'} here` : undefined}
+            onCommit={(maxWorkers) => update({ maxWorkers: maxWorkers ?? 1 })}
+          />
+        )}
+        {spec.mode === 'map' && (
+          <NumberField
+            id="run-chunksize"
+            field="chunksize"
+            label="Chunksize"
+            value={spec.chunksize}
+            min={1}
+            step={1}
+            error={errors.chunksize}
+            onCommit={(chunksize) => update({ chunksize: chunksize ?? 1 })}
+          />
+        )}
+      </fieldset>
+      <AdvancedPopover spec={spec} errors={errors} readOnly={savedSpec !== null} onChange={update} />
       <div className="runbar__actions">
+        {savedSpec && (
+          <span
+            className="runbar__saved"
+            data-testid="runbar-saved"
+            title="Back to live run to edit the settings"
+          >
+            The saved run’s settings (read-only)
+          </span>
+        )}
         <button
           type="submit"
           className="btn btn--run"
@@ -85,20 +105,37 @@ export function RunBar() {
           Run
           <kbd aria-hidden="true">Ctrl+↵</kbd>
         </button>
-        <button
-          type="button"
-          className="btn btn--stop"
-          aria-label="Stop"
-          title="Stop: terminate the worker processes"
-          disabled={!running}
-          onClick={() => void controller.stop()}
-          data-testid="stop-button"
-        >
-          <span aria-hidden="true" className="btn__icon">
-            ■
-          </span>
-          Stop
-        </button>
+        <div className="runbar__halt" role="group" aria-label="End the run">
+          <button
+            type="button"
+            className="btn btn--stop btn--compact"
+            aria-label="Stop"
+            title="Stop: terminate the worker processes"
+            disabled={!running}
+            onClick={() => void controller.stop()}
+            data-testid="stop-button"
+          >
+            <span aria-hidden="true" className="btn__icon">
+              ■
+            </span>
+            Stop
+          </button>
+          <button
+            type="button"
+            className="btn btn--stop btn--compact"
+            aria-label="Shutdown"
+            title={
+              canShut && runningSpec
+                ? `Shutdown: the caller calls executor.shutdown(wait=${runningSpec.shutdown.wait ? 'True' : 'False'}, cancel_futures=${runningSpec.shutdown.cancelFutures ? 'True' : 'False'}) now (set under Advanced)`
+                : 'Shutdown: during a run, the caller calls executor.shutdown() with the settings under Advanced'
+            }
+            disabled={!canShut}
+            onClick={() => void controller.shutdown()}
+            data-testid="shutdown-button"
+          >
+            Shutdown
+          </button>
+        </div>
         {starting && (
           <span className="runbar__starting" role="status">
             Starting…

@@ -15,7 +15,8 @@ import {
 import { LIMITS, type RunSpec } from '../../../shared/run-spec';
 
 export type DriverSpec = Omit<RunSpec, 'code'>;
-export type SpecField = Exclude<keyof DriverSpec, 'mode'>;
+/** The fields a learner types into (shutdown's "after N results" is the one typed part of `shutdown`). */
+export type SpecField = Exclude<keyof DriverSpec, 'mode' | 'shutdown'> | 'shutdownAfter';
 export type FieldErrors = Partial<Record<SpecField, string>>;
 
 export const FIELD_LABELS: Record<SpecField, string> = {
@@ -28,6 +29,7 @@ export const FIELD_LABELS: Record<SpecField, string> = {
   initargs: 'Initializer arguments',
   maxTasksPerChild: 'Max tasks per child',
   memoryLimitMb: 'Memory per worker',
+  shutdownAfter: 'Shut down after',
 };
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
@@ -90,6 +92,10 @@ export function specErrors(spec: DriverSpec): FieldErrors {
       );
     else if (mb > LIMITS.maxMemoryMb)
       set('memoryLimitMb', `Memory per worker can be at most ${LIMITS.maxMemoryMb.toLocaleString('en')} MB.`);
+  }
+  const after = spec.shutdown.afterResults;
+  if (spec.mode !== 'serial' && after !== null) {
+    set('shutdownAfter', wholeNumber(after, 'Shut down after', LIMITS.maxInputs));
   }
   return errors;
 }

@@ -75,9 +75,9 @@ describe('sweep store', () => {
     });
     expect(started.map((s) => s.spec)).toEqual([0, 1, 2].map(() => ({ ...spec, maxWorkers: 2 })));
     expect(started.map((s) => s.meta.name)).toEqual([
-      'task · submit · 2 workers · run 1 of 3',
-      'task · submit · 2 workers · run 2 of 3',
-      'task · submit · 2 workers · run 3 of 3',
+      'task · submit · 2 workers · edited code · run 1 of 3',
+      'task · submit · 2 workers · edited code · run 2 of 3',
+      'task · submit · 2 workers · edited code · run 3 of 3',
     ]);
     expect(new Set(started.map((s) => s.meta.group))).toEqual(new Set([group]));
     expect(isRepeatGroup(group!)).toBe(true);

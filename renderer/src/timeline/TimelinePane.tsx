@@ -1,6 +1,6 @@
 /**
  * The timeline panel: header (counts, export), which run it shows (live,
- * reopened from the history, or replayed), the example's hint, the
+ * reopened from the history, or replayed), what happened in it, the
  * prediction and how it compared, and the timeline itself. The timeline
  * follows the live run on its own: this pane only re-renders when another
  * run is shown, so a streaming run does not re-render it.
@@ -15,9 +15,10 @@ import { PanelHeader } from '../layout/PanelHeader';
 import { PredictionFields } from '../predict/PredictionFields';
 import { PredictionResult } from '../predict/PredictionResult';
 import { useStoreVersion } from '../store/use-store';
+import { WhatHappened } from '../gallery/WhatHappened';
+import { saveRunFile } from '../share/share-files';
 import { formatSeconds } from '../../../shared/timeline-scale';
 import { legendItems } from './legend-items';
-import { LookFor } from './LookFor';
 import { runMarks } from './marks';
 import { timelinePicture } from './picture';
 import { ReplayBar } from './ReplayBar';
@@ -43,7 +44,6 @@ export function TimelinePane() {
       <TimelineHeader controller={controllerRef} />
       <SavedRunBanner viewer={viewer} />
       {saved && <ReplayBar viewer={viewer} />}
-      <LookFor code={saved ? saved.loaded.run.spec.code : undefined} />
       <PredictionRow />
       <div className="pane__body timeline-body">
         <Timeline
@@ -65,7 +65,8 @@ export function TimelinePane() {
 
 /** The pane's title row: what the run is, and its exports (re-renders with the live run). */
 function TimelineHeader({ controller }: { controller: { current: TimelineController | null } }) {
-  const { session } = useApp();
+  const stores = useApp();
+  const { session } = stores;
   const { run, saved } = useShownRun();
   const history = useHistory();
   const model = run.model;
@@ -80,7 +81,7 @@ function TimelineHeader({ controller }: { controller: { current: TimelineControl
     summary?.name ??
     (saved ? saved.loaded.run.name : null) ??
     session.meta.name ??
-    (model.spec ? defaultRunName(model.spec) : 'run');
+    (model.spec ? defaultRunName(model.spec, model.finish?.outcome) : 'run');
   const finished = model.finish !== null && run.phase === 'finished';
 
   const picture = (): SnapshotPart[] | null => {
@@ -110,12 +111,17 @@ function TimelineHeader({ controller }: { controller: { current: TimelineControl
 
   return (
     <PanelHeader title="Timeline" detail={detail}>
-      <ExportButtons runs={finished ? [{ model, name }] : []} name={name} picture={picture} />
+      <ExportButtons
+        runs={finished ? [{ model, name }] : []}
+        name={name}
+        picture={picture}
+        share={run.runId ? () => void saveRunFile(stores, run.runId!, name) : null}
+      />
     </PanelHeader>
   );
 }
 
-/** Predict, then run: the fields before a run, the comparison after. */
+/** What happened in the run, then predict-and-run: the fields before a run, the comparison after. */
 function PredictionRow() {
   const { session } = useApp();
   const { run, saved } = useShownRun();
@@ -123,9 +129,12 @@ function PredictionRow() {
   const finished = model.finish !== null && run.phase === 'finished';
   const prediction = saved ? saved.loaded.run.meta.prediction : session.meta.prediction;
   return (
-    <div className="predict" data-testid="predict">
-      {!saved && <PredictionFields />}
-      {finished && <PredictionResult prediction={prediction} model={model} />}
-    </div>
+    <>
+      {finished && <WhatHappened model={model} version={model.version} />}
+      <div className="predict" data-testid="predict">
+        {!saved && <PredictionFields />}
+        {finished && <PredictionResult prediction={prediction} model={model} />}
+      </div>
+    </>
   );
 }

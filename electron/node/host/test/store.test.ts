@@ -15,7 +15,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultWorkspace } from '../../../../shared/workspace';
 import type { SavedRun } from '../../../../shared/api';
-import { DEFAULT_MEMORY_LIMIT_MB } from '../../../../shared/run-spec';
+import { DEFAULT_MEMORY_LIMIT_MB, DEFAULT_SHUTDOWN } from '../../../../shared/run-spec';
+import { RUN_FILE_VERSION } from '../../../../shared/saved-run';
 import { cleanStaleTemporaryFiles, HISTORY_LIMIT, Store } from '../store';
 import { spec } from './harness';
 
@@ -274,13 +275,14 @@ describe('Store: damaged and older files', () => {
   });
 
   it('files of an older format are upgraded, never set aside', async () => {
-    // The first format: a workspace without a memory limit, a run file without a version.
-    const { memoryLimitMb: _ws, ...oldSpec } = defaultWorkspace().spec;
+    // The first format: a workspace without a memory limit, a run file without a version
+    // (and, like every file before format 3, without early shutdown settings).
+    const { memoryLimitMb: _ws, shutdown: _wsShutdown, ...oldSpec } = defaultWorkspace().spec;
     writeFileSync(
       join(dir, 'workspace.json'),
       JSON.stringify({ ...defaultWorkspace(), version: 1, spec: oldSpec }),
     );
-    const { memoryLimitMb: _run, ...oldRunSpec } = run('run-old001', 5).spec;
+    const { memoryLimitMb: _run, shutdown: _runShutdown, ...oldRunSpec } = run('run-old001', 5).spec;
     writeFileSync(
       join(runsDir(), 'run-old001.json'),
       JSON.stringify({ ...run('run-old001', 5), spec: oldRunSpec }),
@@ -290,14 +292,35 @@ describe('Store: damaged and older files', () => {
     expect((await reopened.loadWorkspace())?.spec.memoryLimitMb).toBe(DEFAULT_MEMORY_LIMIT_MB);
     // The old run ran without a memory cap, and says so.
     expect((await reopened.getRun('run-old001'))?.spec.memoryLimitMb).toBeNull();
+    // Neither shut down early.
+    expect((await reopened.loadWorkspace())?.spec.shutdown).toEqual(DEFAULT_SHUTDOWN);
+    expect((await reopened.getRun('run-old001'))?.spec.shutdown).toEqual(DEFAULT_SHUTDOWN);
     expect(await ids(reopened)).toEqual(['run-old001']);
     await reopened.renameRun('run-old001', 'kept');
     expect(JSON.parse(readFileSync(join(runsDir(), 'run-old001.json'), 'utf8'))).toMatchObject({
-      version: 2,
+      version: RUN_FILE_VERSION,
       name: 'kept',
     });
     expect(reopened.notices()).toEqual([]);
     expect(readdirSync(dir).filter((n) => n.includes('corrupt'))).toEqual([]);
+  });
+
+  it('a workspace and a run of format 2 get the early-shutdown settings of a run that never shut down early', async () => {
+    const { shutdown: _ws, ...v2Spec } = defaultWorkspace().spec;
+    writeFileSync(
+      join(dir, 'workspace.json'),
+      JSON.stringify({ ...defaultWorkspace(), version: 2, spec: v2Spec }),
+    );
+    const { shutdown: _run, ...v2RunSpec } = run('run-two002', 5).spec;
+    writeFileSync(
+      join(runsDir(), 'run-two002.json'),
+      JSON.stringify({ ...run('run-two002', 5), version: 2, spec: v2RunSpec }),
+    );
+    const reopened = new Store(dir);
+    await reopened.open();
+    expect((await reopened.loadWorkspace())?.spec.shutdown).toEqual(DEFAULT_SHUTDOWN);
+    expect((await reopened.getRun('run-two002'))?.spec.shutdown).toEqual(DEFAULT_SHUTDOWN);
+    expect(reopened.notices()).toEqual([]);
   });
 
   it('a file saved by a newer version is left alone and reported once', async () => {

@@ -1,24 +1,26 @@
 /**
- * The seed's three examples, as a learner meets them: pick one in the
- * gallery, press Run, and see real processes share the tasks — in the
- * terminal (PIDs, results in the driver's order) and on the timeline (one
- * lane per PID, one bar per task, the caller's deliveries).
+ * Results in submission order, input order and completion order: the seed's
+ * three examples, as a learner meets them — pick one in the gallery, press
+ * Run, and see real processes share the tasks in the terminal (PIDs, results
+ * in the driver's order) and on the timeline (one lane per PID, one bar per
+ * task, the caller's deliveries) — and each lesson's note, checked against
+ * the run it describes (its saved log: order, times, PIDs).
  */
-import { expect, saveScreenshot, test } from './fixtures';
+import { expect, saveScreenshot, test } from '../fixtures';
 import {
   callerLines,
   deliveryOrder,
   lanePids,
   outcome,
-  pickExample,
   runButton,
   expectSubmitExampleResults,
   timelineBars,
   waitForFinish,
-} from './app';
+} from '../app';
+import { expectAbout, lastSavedRun, openLesson, pidsOf } from './lesson';
 
-test('submit(): five 2-second tasks on three processes', async ({ app: page }) => {
-  await pickExample(page, 'submit');
+test('submit(): five 2-second tasks on three processes', async ({ app: page, host }) => {
+  await openLesson(page, 'submit');
   await expect(page.getByTestId('look-for')).toContainText('tasks 3 and 4 wait in the queue');
   await runButton(page).click();
 
@@ -35,6 +37,19 @@ test('submit(): five 2-second tasks on three processes', async ({ app: page }) =
   await expectSubmitExampleResults(page);
   expect(await deliveryOrder(page)).toEqual(['task(0)', 'task(1)', 'task(2)', 'task(3)', 'task(4)']);
 
+  // The note: 0, 1 and 2 start in three processes; 3 and 4 wait and start at about 2 s in the first
+  // two to free up; about 4 s in all, not 10 s.
+  const run = lastSavedRun(host);
+  const [t0, t1, t2, t3, t4] = run.tasks;
+  expect(pidsOf([t0!, t1!, t2!]).size).toBe(3);
+  for (const late of [t3!, t4!]) {
+    expectAbout(late.started!, 2);
+    const freed = [t0!, t1!, t2!].filter((t) => t.pid === late.pid);
+    expect(freed).toHaveLength(1);
+    expect(late.started!).toBeGreaterThanOrEqual(freed[0]!.finished!);
+  }
+  expectAbout(run.model.finish!.wallMs, 4, 2000);
+
   // The timeline answers the keyboard: Tab in, arrows move between bars and show their details.
   await page.getByTestId('timeline').focus();
   await page.keyboard.press('Home');
@@ -46,8 +61,8 @@ test('submit(): five 2-second tasks on three processes', async ({ app: page }) =
   await saveScreenshot(page, 'submit-keyboard-tooltip');
 });
 
-test('map(): results reach the caller in input order', async ({ app: page }) => {
-  await pickExample(page, 'map');
+test('map(): results reach the caller in input order', async ({ app: page, host }) => {
+  await openLesson(page, 'map');
   await expect(page.getByLabel('Inputs', { exact: true })).toHaveValue('[5, 2, 3, 4, 1]');
   await runButton(page).click();
 
@@ -82,10 +97,31 @@ test('map(): results reach the caller in input order', async ({ app: page }) => 
     'square(4)',
     'square(1)',
   ]);
+
+  // The note: 2 and 3 finish first, nothing arrives before square(5) is done at about 5 s, then 25, 4
+  // and 9 together; square(4) started at 2 s in the process square(2) freed; 16 and 1 at about 6 s.
+  const run = lastSavedRun(host);
+  const [s5, s2, s3, s4, s1] = ['square(5)', 'square(2)', 'square(3)', 'square(4)', 'square(1)'].map(
+    (label) => run.byLabel(label),
+  );
+  expect(s2!.finished!).toBeLessThan(s5!.finished!);
+  expect(s3!.finished!).toBeLessThan(s5!.finished!);
+  expectAbout(s5!.finished!, 5);
+  for (const t of [s5!, s2!, s3!]) {
+    expect(t.delivered!).toBeGreaterThanOrEqual(s5!.finished!);
+    expect(t.delivered! - s5!.finished!).toBeLessThan(250);
+  }
+  expect(s4!.pid).toBe(s2!.pid);
+  expect(s4!.started!).toBeGreaterThanOrEqual(s2!.finished!);
+  expectAbout(s4!.started!, 2);
+  for (const t of [s4!, s1!]) {
+    expect(t.delivered!).toBeGreaterThanOrEqual(s4!.finished!);
+    expectAbout(t.delivered!, 6);
+  }
 });
 
-test('as_completed(): results reach the caller as tasks finish', async ({ app: page }) => {
-  await pickExample(page, 'as_completed');
+test('as_completed(): results reach the caller as tasks finish', async ({ app: page, host }) => {
+  await openLesson(page, 'as_completed');
   await runButton(page).click();
 
   await expect(page.getByTestId('delivery-marker')).toHaveCount(2, { timeout: 10_000 });
@@ -108,4 +144,15 @@ test('as_completed(): results reach the caller as tasks finish', async ({ app: p
   const bars = await timelineBars(page);
   expect(bars).toHaveLength(5);
   expect(bars.every((b) => b.state === 'done')).toBe(true);
+
+  // The note: 8 at 2 s, 27 at 3 s, 216 and 64 together at 6 s, 125 last at 8 s.
+  const run = lastSavedRun(host);
+  const at = (label: string): number => run.byLabel(label).delivered!;
+  expectAbout(at('cube(2)'), 2);
+  expectAbout(at('cube(3)'), 3);
+  // Close together at about 6 s: cube(4) began when cube(2) was done, so how close depends on how far
+  // apart the processes started.
+  expectAbout(at('cube(6)'), 6);
+  expectAbout(at('cube(4)'), 6);
+  expectAbout(at('cube(5)'), 8);
 });
