@@ -4,6 +4,7 @@
  * renderer imports nothing else from the host side.
  */
 import type { RunEvent, RunEventBatch, RunOutcome } from './run-events';
+import type { CodeSlot } from './code-slots';
 import type { RunSpec } from './run-spec';
 
 export interface HostInfo {
@@ -45,9 +46,15 @@ export type StartRunResult = { ok: true; runId: string } | { ok: false; diagnost
 
 export interface Workspace {
   /** The format version (see shared/saved-format.ts and WORKSPACE_VERSION). */
-  version: 2;
+  version: 3;
+  /** The code on screen: `spec.language`'s, of `spec.kind`. */
   code: string;
-  spec: Omit<RunSpec, 'code'>;
+  /** The run settings (the interpreter is the workspace's own setting, `python`). */
+  spec: Omit<RunSpec, 'code' | 'python'>;
+  /** The code of the other languages and kinds, kept while another is on screen. */
+  stash: Partial<Record<CodeSlot, string>>;
+  /** The Python interpreter chosen in settings (a command or a path); null for `python3`. */
+  python: string | null;
   exampleId: string | null;
   theme: 'dark' | 'light';
   /** Pane sizes by layout id. */

@@ -5,7 +5,7 @@
  */
 import type { RunSpec } from './run-spec';
 
-type DriverSpec = Omit<RunSpec, 'code'>;
+type DriverSpec = Omit<RunSpec, 'code' | 'python'>;
 
 function pyNumber(sec: number): string {
   return Number.isInteger(sec) ? `${sec}` : `${sec}`;

@@ -16,13 +16,24 @@ import {
   MAX_INPUTS_CHARS,
   MAX_NAME_CHARS,
 } from './limits';
-import { DEFAULT_MEMORY_LIMIT_MB, RUN_MODES } from './run-spec';
+import { CODE_SLOTS } from './code-slots';
+import {
+  CODE_KINDS,
+  DEFAULT_MEMORY_LIMIT_MB,
+  LANGUAGES,
+  MAX_INTERPRETER_CHARS,
+  RUN_MODES,
+  START_METHODS,
+} from './run-spec';
 import { readSaved, type SavedFormat } from './saved-format';
 
 /** The workspace format this version writes. */
-export const WORKSPACE_VERSION = 2;
+export const WORKSPACE_VERSION = 3;
 
 const specSchema = z.object({
+  language: z.enum(LANGUAGES),
+  kind: z.enum(CODE_KINDS),
+  startMethod: z.enum(START_METHODS).nullable(),
   fn: z.string().max(MAX_NAME_CHARS),
   mode: z.enum(RUN_MODES),
   inputs: z.string().max(MAX_INPUTS_CHARS, INPUTS_TOO_LONG),
@@ -45,10 +56,22 @@ const layoutSchema = z
   })
   .meta({ maxProperties: MAX_LAYOUT_GROUPS });
 
+const code = z.string().max(MAX_CODE_CHARS, CODE_TOO_LONG);
+/** The code of the other languages and kinds (the one on screen is `code`). */
+const stashSchema = z.object(
+  Object.fromEntries(CODE_SLOTS.map((slot) => [slot, code.optional()])) as Record<
+    (typeof CODE_SLOTS)[number],
+    z.ZodOptional<z.ZodString>
+  >,
+);
+
 export const workspaceSchema = z.object({
   version: z.literal(WORKSPACE_VERSION),
-  code: z.string().max(MAX_CODE_CHARS, CODE_TOO_LONG),
+  code,
   spec: specSchema,
+  stash: stashSchema,
+  /** The Python interpreter chosen in settings (a command or a path); null for `python3`. */
+  python: z.string().max(MAX_INTERPRETER_CHARS).nullable(),
   exampleId: z.string().max(100).nullable(),
   theme: z.enum(['dark', 'light']),
   layout: layoutSchema,
@@ -58,10 +81,14 @@ export const workspaceSchema = z.object({
 
 export function defaultWorkspace(exampleId = EXAMPLES[0]!.id): Workspace {
   const example = findExample(exampleId) ?? EXAMPLES[0]!;
+  // The interpreter is the workspace's own setting, not one of the run settings.
+  const { python: _interpreter, ...spec } = example.spec;
   return {
     version: WORKSPACE_VERSION,
     code: example.code,
-    spec: { ...example.spec },
+    spec,
+    stash: {},
+    python: null,
     exampleId: example.id,
     theme: 'dark',
     layout: {},
@@ -77,6 +104,13 @@ export const WORKSPACE_FORMAT: SavedFormat<Workspace> = {
   migrations: {
     // Format 2 added the per-worker memory cap: an older workspace gets the default cap.
     1: (doc) => ({ ...doc, spec: { ...(doc.spec as object), memoryLimitMb: DEFAULT_MEMORY_LIMIT_MB } }),
+    // Format 3 added languages and whole programs: older code is TypeScript tasks, run on Node.
+    2: (doc) => ({
+      ...doc,
+      spec: { ...(doc.spec as object), language: 'typescript', kind: 'tasks', startMethod: null },
+      stash: {},
+      python: null,
+    }),
   },
   schema: workspaceSchema,
 };

@@ -28,8 +28,20 @@ const EVENT_TYPES = [
   'output-truncated',
   'driver',
   'pool-broken',
+  'executor-created',
+  'worker-initialized',
+  'deadline-set',
+  'timed-out',
+  'stop-requested',
+  'shutdown-called',
+  'shutdown-returned',
   'run-finished',
 ] as const satisfies readonly RunEvent['type'][];
+/** Fails to compile when a kind of event is missing above (a saved run holding it could not be read). */
+export type EveryEventTypeIsKept = Holds<
+  [RunEvent['type']] extends [(typeof EVENT_TYPES)[number]] ? true : false
+>;
+type Holds<T extends true> = T;
 
 const metaSchema = z.object({
   name: z.string().optional(),

@@ -53,14 +53,14 @@ export class RunController {
     if (codeCheck.checkedCode !== workspace.state.code) {
       await checkCode({ api, codeCheck, workspace }, workspace.state.code).catch(() => undefined);
     }
-    const { code, spec } = workspace.state;
+    const { code, spec, python } = workspace.state;
     const errors = { ...specErrors(spec), ...drafts.errors };
     const tooLong = isCodeTooLong(code) ? [{ source: 'code' as const, message: CODE_TOO_LONG }] : [];
     if (tooLong.length > 0 || Object.keys(errors).length > 0) {
       problems.set([...tooLong, ...errorsAsDiagnostics(errors)]);
       return null;
     }
-    return { ...spec, code };
+    return { ...spec, code, python };
   }
 
   /** Start a run of `spec` (a serial baseline, a sweep's step…); its id, or null when it did not start. */

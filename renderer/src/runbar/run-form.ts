@@ -14,8 +14,9 @@ import {
 } from '../../../shared/limits';
 import { LIMITS, type RunSpec } from '../../../shared/run-spec';
 
-export type DriverSpec = Omit<RunSpec, 'code'>;
-export type SpecField = Exclude<keyof DriverSpec, 'mode'>;
+export type DriverSpec = Omit<RunSpec, 'code' | 'python'>;
+/** The fields typed in (the choices made with switches — mode, language, kind — cannot be wrong). */
+export type SpecField = Exclude<keyof DriverSpec, 'mode' | 'language' | 'kind' | 'startMethod'>;
 export type FieldErrors = Partial<Record<SpecField, string>>;
 
 export const FIELD_LABELS: Record<SpecField, string> = {

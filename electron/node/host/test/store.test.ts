@@ -246,6 +246,43 @@ describe('Store: damaged and older files', () => {
     expect(readdirSync(dir).filter((n) => n.includes('corrupt'))).toEqual([]);
   });
 
+  it('a workspace of format 2 (before languages and whole programs) opens as TypeScript tasks, its code on screen', async () => {
+    const { language: _l, kind: _k, startMethod: _s, ...format2Spec } = defaultWorkspace('map').spec;
+    const { stash: _stash, python: _python, ...format2 } = defaultWorkspace('map');
+    writeFileSync(
+      join(dir, 'workspace.json'),
+      JSON.stringify({ ...format2, version: 2, code: 'export function mine() {}', spec: format2Spec }),
+    );
+    // A run saved then has no language either: it was TypeScript tasks.
+    const {
+      language: _rl,
+      kind: _rk,
+      python: _rp,
+      startMethod: _rs,
+      ...oldRunSpec
+    } = run('run-old002', 1).spec;
+    writeFileSync(
+      join(runsDir(), 'run-old002.json'),
+      JSON.stringify({ ...run('run-old002', 1), spec: oldRunSpec }),
+    );
+    const reopened = new Store(dir);
+    await reopened.open();
+    const workspace = await reopened.loadWorkspace();
+    expect(workspace).toMatchObject({
+      version: 3,
+      code: 'export function mine() {}',
+      spec: { language: 'typescript', kind: 'tasks', startMethod: null, fn: 'square', mode: 'map' },
+      stash: {},
+      python: null,
+    });
+    expect((await reopened.getRun('run-old002'))?.spec).toMatchObject({
+      language: 'typescript',
+      kind: 'tasks',
+      python: null,
+    });
+    expect(reopened.notices()).toEqual([]);
+  });
+
   it('a file saved by a newer version is left alone and reported once', async () => {
     const newer = JSON.stringify({ ...run('run-new999', 1), version: 99 });
     writeFileSync(join(runsDir(), 'run-new999.json'), newer);
