@@ -137,6 +137,12 @@ export type RunEvent =
     }
   /** Output was cut off after the per-run limit; `dropped` lines so far. */
   | { type: 'output-truncated'; dropped: number; t: number }
+  /**
+   * Something the learner should know about the run itself rather than a line
+   * anyone printed: a program that created no pool, processes it left running,
+   * a problem of the tracing.
+   */
+  | { type: 'notice'; text: string; tone: 'info' | 'warning'; t: number }
   /** A line the driver program prints (its `console.log` / Python's `print`). */
   | { type: 'driver'; text: string; stream: 'stdout' | 'stderr'; t: number }
   | { type: 'pool-broken'; message: string; t: number }

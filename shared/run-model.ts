@@ -298,6 +298,7 @@ export class RunModel {
         return;
       case 'output':
       case 'driver':
+      case 'notice':
         return;
     }
   }

@@ -27,6 +27,7 @@ const EVENT_TYPES = [
   'output',
   'output-truncated',
   'driver',
+  'notice',
   'pool-broken',
   'executor-created',
   'worker-initialized',
