@@ -5,11 +5,11 @@
  * whatever happens: success, a task error, a broken pool, a timeout, Stop.
  */
 import { BrokenProcessPool, ProcessPoolExecutor, TimeoutError, type WorkerLauncher } from '../../pool';
-import { formatValue } from '../../../shared/format-value';
 import type { RunEventBatch, RunOutcome } from '../../../shared/run-events';
 import type { RunSpec } from '../../../shared/run-spec';
 import { DRIVERS } from './drivers';
 import { errorInfo, RunRecorder } from './recorder';
+import { endRun } from './run-end';
 
 /** After Stop's SIGTERM, wait this long before SIGKILL. */
 const STOP_GRACE_MS = 400;
@@ -116,25 +116,13 @@ export class PlaygroundRun {
       message = 'Stopped: the workers were terminated.';
     }
     const wallMs = performance.timeOrigin + performance.now() - epoch;
-    recorder.driver(
-      summaryLine(outcome, wallMs, setup.taskCount, recorder),
-      outcome === 'ok' ? 'stdout' : 'stderr',
+    await endRun(
+      recorder,
+      { outcome, wallMs, message, tasks: setup.taskCount, workers: { pids: recorder.workerPids } },
+      (outcome) => setup.persist(this, outcome),
     );
-    recorder.finish(outcome, wallMs, message);
-    await setup.persist(this, outcome).catch((error: unknown) => {
-      console.error('Could not save the run to the history:', error);
-    });
-    recorder.flush();
     return outcome;
   }
 }
 
 class StoppedError extends Error {}
-
-function summaryLine(outcome: RunOutcome, wallMs: number, tasks: number, recorder: RunRecorder): string {
-  const pids = recorder.workerPids;
-  const what = outcome === 'ok' ? 'Done' : outcome === 'stopped' ? 'Stopped' : 'Failed';
-  const workers = `${pids.length} worker process${pids.length === 1 ? '' : 'es'}`;
-  const pidList = pids.length > 0 && pids.length <= 8 ? ` (PIDs ${pids.join(', ')})` : '';
-  return `${what} in ${formatValue(Math.round(wallMs) / 1000)} s · ${tasks} task${tasks === 1 ? '' : 's'} · ${workers}${pidList}`;
-}

@@ -15,6 +15,7 @@ import { makeOwnedTempDir, removeOwnedTempDir } from '../../pool/parent/owned-te
 import type {
   CodeCheck,
   DataNotice,
+  Diagnostic,
   HostInfo,
   PlaygroundApi,
   RunMeta,
@@ -23,14 +24,17 @@ import type {
   StartRunResult,
   Workspace,
 } from '../../../shared/api';
-import type { RunEventBatch } from '../../../shared/run-events';
-import { memoryLimitOf } from '../../../shared/run-spec';
+import type { RunEventBatch, RunOutcome } from '../../../shared/run-events';
+import { memoryLimitOf, type RunSpec } from '../../../shared/run-spec';
 import { checkCode } from './compile';
 import { guardMemory, heapLimitArgs } from './memory-guard';
+import { PythonProgramRun } from './python-run';
+import type { RunRecorder } from './recorder';
 import { PlaygroundRun } from './run';
 import { isRunId, type Store } from './store';
 import { writeTaskModule } from './task-files';
-import { validateRun, type PreparedRun } from './validate';
+import { parseSpec, validateRun, type PreparedRun } from './validate';
+import { validatePythonRun, type PreparedPythonRun } from './validate-python';
 import { processWorkerBudget, type WorkerBudget } from './worker-budget';
 import { workerEnvironment } from './worker-env';
 
@@ -50,13 +54,26 @@ export interface HostDeps {
 
 export type ServiceApi = Omit<PlaygroundApi, 'onRunEvents'>;
 
+/** A run in progress, whatever runs it. */
+interface ActiveRun {
+  readonly runId: string;
+  /** Settles (never rejects) when the run is over and its processes are gone. */
+  readonly finished: Promise<RunOutcome>;
+  stop(): void;
+}
+
+type Persist = (spec: RunSpec, recorder: RunRecorder, outcome: RunOutcome) => Promise<void>;
+
+/** A run that passed its checks, ready to start. */
+type Prepared = { kind: 'pool'; run: PreparedRun } | { kind: 'python'; run: PreparedPythonRun };
+
 export class PlaygroundService implements ServiceApi {
   readonly #deps: HostDeps;
   readonly #send: (batch: RunEventBatch) => void;
   readonly #dir = makeOwnedTempDir(SESSION_TEMP_PREFIX);
   /** The workers' working directory: one per client, made once. */
   readonly #workDir = join(this.#dir, 'work');
-  #active: PlaygroundRun | null = null;
+  #active: ActiveRun | null = null;
   /** Counts startRun calls: a call that is no longer the newest does not start. */
   #starts = 0;
   #disposed = false;
@@ -95,16 +112,16 @@ export class PlaygroundService implements ServiceApi {
           : null;
     const ended = outdated();
     if (ended) return ended;
-    const validation = await validateRun(spec);
+    const validation = await prepare(spec);
     if (!validation.ok) return outdated() ?? validation;
-    const { run } = validation;
+    const { prepared } = validation;
     // Only the newest call gets past each wait; the older ones stop here.
     if (outdated()) return outdated()!;
     await this.#stopActive();
     if (outdated()) return outdated()!;
     const runId = randomUUID();
     const runDir = join(this.#dir, `run-${runId}`);
-    const module = await writeTaskModule(runDir, run.js);
+    const module = prepared.kind === 'pool' ? await writeTaskModule(runDir, prepared.run.js) : null;
     const late = outdated();
     if (late) {
       // After dispose() the whole folder goes (writing the module may have made it again).
@@ -113,12 +130,29 @@ export class PlaygroundService implements ServiceApi {
       return late;
     }
     // From here on nothing waits: reserving the workers and becoming the active run is one step.
-    const reservation = this.#budget.reserve(workersNeeded(run));
+    const reservation = this.#budget.reserve(workersNeeded(prepared));
     if (!reservation.ok) {
       rmSync(runDir, { recursive: true, force: true });
       return refused(reservation.message);
     }
-    const active = this.#createRun(runId, run, meta, module.entryUrl);
+    const persist = this.#persister(runId, meta);
+    const active: ActiveRun =
+      prepared.kind === 'pool'
+        ? this.#createRun(runId, prepared.run, module!.entryUrl, persist)
+        : new PythonProgramRun({
+            runId,
+            spec: prepared.run.spec,
+            python: prepared.run.python,
+            source: prepared.run.source,
+            files: prepared.run.files,
+            taskCount: prepared.run.taskCount,
+            inputCount: prepared.run.inputCount,
+            cpus: availableParallelism(),
+            workers: reservation,
+            memoryLimitMb: memoryLimitOf(prepared.run.spec),
+            send: this.#send,
+            persist: (recorder, outcome) => persist(prepared.run.spec, recorder, outcome),
+          });
     this.#active = active;
     const cleanUp = (): void => {
       reservation.release();
@@ -129,14 +163,39 @@ export class PlaygroundService implements ServiceApi {
     return { ok: true, runId };
   }
 
-  #createRun(runId: string, run: PreparedRun, meta: RunMeta, moduleUrl: string): PlaygroundRun {
+  /** Saves a finished run to the history, with its whole log. */
+  #persister(runId: string, meta: RunMeta): Persist {
+    const createdAt = Date.now();
+    return (spec, recorder, outcome) => {
+      const last = recorder.events.at(-1);
+      const started = recorder.events[0];
+      return this.#deps.store.saveRun({
+        id: runId,
+        name: meta.name?.trim() || defaultRunName(spec),
+        createdAt,
+        spec,
+        meta,
+        outcome,
+        wallMs: last?.type === 'run-finished' ? last.wallMs : null,
+        taskCount: Math.max(
+          started?.type === 'run-started' ? started.taskCount : 0,
+          recorder.events.filter((e) => e.type === 'task-submitted').length,
+        ),
+        workerCount: new Set(
+          recorder.events.flatMap((e) => (e.type === 'worker-spawned' && !e.thread ? [e.pid] : [])),
+        ).size,
+        events: recorder.events,
+      });
+    };
+  }
+
+  #createRun(runId: string, run: PreparedRun, moduleUrl: string, persist: Persist): PlaygroundRun {
     const cwd = this.#workDir;
     const memoryLimit = memoryLimitOf(run.spec);
     const launcher = guardMemory(
       this.#deps.createLauncher({ env: workerEnvironment(cwd), cwd }),
       memoryLimit,
     );
-    const createdAt = Date.now();
     return new PlaygroundRun({
       runId,
       spec: run.spec,
@@ -148,21 +207,7 @@ export class PlaygroundService implements ServiceApi {
       workerExecArgv: heapLimitArgs(memoryLimit),
       cpus: availableParallelism(),
       send: this.#send,
-      persist: (finished, outcome) => {
-        const last = finished.recorder.events.at(-1);
-        return this.#deps.store.saveRun({
-          id: runId,
-          name: meta.name?.trim() || defaultRunName(run.spec),
-          createdAt,
-          spec: run.spec,
-          meta,
-          outcome,
-          wallMs: last?.type === 'run-finished' ? last.wallMs : null,
-          taskCount: run.taskCount,
-          workerCount: finished.recorder.workerPids.length,
-          events: finished.recorder.events,
-        });
-      },
+      persist: (finished, outcome) => persist(run.spec, finished.recorder, outcome),
     });
   }
 
@@ -233,15 +278,34 @@ function refused(message: string): StartRunResult {
   return { ok: false, diagnostics: [{ source: 'settings', message }] };
 }
 
-/** The most workers a run can have alive at once. */
-function workersNeeded(run: PreparedRun): number {
+/** Check a spec as its language and kind need. */
+async function prepare(
+  input: unknown,
+): Promise<{ ok: true; prepared: Prepared } | { ok: false; diagnostics: Diagnostic[] }> {
+  const parsed = parseSpec(input);
+  if (!parsed.ok) return parsed;
+  if (parsed.spec.language === 'python') {
+    const python = await validatePythonRun(parsed.spec);
+    return python.ok ? { ok: true, prepared: { kind: 'python', run: python.run } } : python;
+  }
+  const pool = await validateRun(parsed.spec);
+  return pool.ok ? { ok: true, prepared: { kind: 'pool', run: pool.run } } : pool;
+}
+
+/** The most workers a run can have alive at once (a Python run holds more as its process tree grows). */
+function workersNeeded(prepared: Prepared): number {
+  if (prepared.kind === 'python') return prepared.run.workersAtStart;
+  const { run } = prepared;
   if (run.spec.mode === 'serial') return 1;
   return Math.min(run.spec.maxWorkers, run.taskCount);
 }
 
-function defaultRunName(spec: { fn: string; mode: string; maxWorkers: number; chunksize: number }): string {
-  if (spec.mode === 'serial') return `${spec.fn} · serial baseline`;
+function defaultRunName(spec: RunSpec): string {
+  if (spec.kind === 'program')
+    return spec.language === 'python' ? 'main.py · Python' : 'main.ts · TypeScript';
+  const language = spec.language === 'python' ? ' · Python' : '';
+  if (spec.mode === 'serial') return `${spec.fn} · serial baseline${language}`;
   const workers = `${spec.maxWorkers} worker${spec.maxWorkers === 1 ? '' : 's'}`;
   const chunk = spec.mode === 'map' && spec.chunksize > 1 ? ` · chunksize ${spec.chunksize}` : '';
-  return `${spec.fn} · ${spec.mode} · ${workers}${chunk}`;
+  return `${spec.fn} · ${spec.mode} · ${workers}${chunk}${language}`;
 }
