@@ -28,6 +28,9 @@ import type { RunEventBatch, RunOutcome } from '../../../shared/run-events';
 import { memoryLimitOf, type RunSpec } from '../../../shared/run-spec';
 import { checkCode } from './compile';
 import { guardMemory, heapLimitArgs } from './memory-guard';
+import { compileProgram, programProblems } from '../program/compile-program';
+import { ForkDriverLauncher, type DriverLauncher } from '../program/driver-launcher';
+import { TypeScriptProgramRun } from '../program/program-run';
 import { PythonProgramRun } from './python-run';
 import type { RunRecorder } from './recorder';
 import { PlaygroundRun } from './run';
@@ -50,6 +53,8 @@ export interface HostDeps {
   electronVersion: string | null;
   /** The cap on worker processes shared by every client of this host (default: one per process). */
   workers?: WorkerBudget;
+  /** How a whole TypeScript program's driver process is started (default: child_process.fork). */
+  driverLauncher?: DriverLauncher;
 }
 
 export type ServiceApi = Omit<PlaygroundApi, 'onRunEvents'>;
@@ -65,7 +70,10 @@ interface ActiveRun {
 type Persist = (spec: RunSpec, recorder: RunRecorder, outcome: RunOutcome) => Promise<void>;
 
 /** A run that passed its checks, ready to start. */
-type Prepared = { kind: 'pool'; run: PreparedRun } | { kind: 'python'; run: PreparedPythonRun };
+type Prepared =
+  | { kind: 'pool'; run: PreparedRun }
+  | { kind: 'python'; run: PreparedPythonRun }
+  | { kind: 'program'; run: { spec: RunSpec; js: string } };
 
 export class PlaygroundService implements ServiceApi {
   readonly #deps: HostDeps;
@@ -139,20 +147,22 @@ export class PlaygroundService implements ServiceApi {
     const active: ActiveRun =
       prepared.kind === 'pool'
         ? this.#createRun(runId, prepared.run, module!.entryUrl, persist)
-        : new PythonProgramRun({
-            runId,
-            spec: prepared.run.spec,
-            python: prepared.run.python,
-            source: prepared.run.source,
-            files: prepared.run.files,
-            taskCount: prepared.run.taskCount,
-            inputCount: prepared.run.inputCount,
-            cpus: availableParallelism(),
-            workers: reservation,
-            memoryLimitMb: memoryLimitOf(prepared.run.spec),
-            send: this.#send,
-            persist: (recorder, outcome) => persist(prepared.run.spec, recorder, outcome),
-          });
+        : prepared.kind === 'program'
+          ? this.#createProgramRun(runId, runDir, prepared.run, reservation, persist)
+          : new PythonProgramRun({
+              runId,
+              spec: prepared.run.spec,
+              python: prepared.run.python,
+              source: prepared.run.source,
+              files: prepared.run.files,
+              taskCount: prepared.run.taskCount,
+              inputCount: prepared.run.inputCount,
+              cpus: availableParallelism(),
+              workers: reservation,
+              memoryLimitMb: memoryLimitOf(prepared.run.spec),
+              send: this.#send,
+              persist: (recorder, outcome) => persist(prepared.run.spec, recorder, outcome),
+            });
     this.#active = active;
     const cleanUp = (): void => {
       reservation.release();
@@ -187,6 +197,31 @@ export class PlaygroundService implements ServiceApi {
         events: recorder.events,
       });
     };
+  }
+
+  #createProgramRun(
+    runId: string,
+    runDir: string,
+    run: { spec: RunSpec; js: string },
+    workers: Extract<ReturnType<WorkerBudget['reserve']>, { ok: true }>,
+    persist: Persist,
+  ): TypeScriptProgramRun {
+    mkdirSync(runDir, { recursive: true });
+    const cwd = this.#workDir;
+    return new TypeScriptProgramRun({
+      runId,
+      spec: run.spec,
+      js: run.js,
+      runDir,
+      env: workerEnvironment(cwd) as Record<string, string>,
+      cwd,
+      launcher: this.#deps.driverLauncher ?? new ForkDriverLauncher(),
+      cpus: availableParallelism(),
+      workers,
+      memoryLimitMb: memoryLimitOf(run.spec),
+      send: this.#send,
+      persist: (recorder, outcome) => persist(run.spec, recorder, outcome),
+    });
   }
 
   #createRun(runId: string, run: PreparedRun, moduleUrl: string, persist: Persist): PlaygroundRun {
@@ -288,6 +323,12 @@ async function prepare(
     const python = await validatePythonRun(parsed.spec);
     return python.ok ? { ok: true, prepared: { kind: 'python', run: python.run } } : python;
   }
+  if (parsed.spec.kind === 'program') {
+    const compiled = await compileProgram(parsed.spec.code);
+    const problems = programProblems(compiled);
+    if (problems.length > 0 || !compiled.ok) return { ok: false, diagnostics: problems };
+    return { ok: true, prepared: { kind: 'program', run: { spec: parsed.spec, js: compiled.js } } };
+  }
   const pool = await validateRun(parsed.spec);
   return pool.ok ? { ok: true, prepared: { kind: 'pool', run: pool.run } } : pool;
 }
@@ -295,6 +336,7 @@ async function prepare(
 /** The most workers a run can have alive at once (a Python run holds more as its process tree grows). */
 function workersNeeded(prepared: Prepared): number {
   if (prepared.kind === 'python') return prepared.run.workersAtStart;
+  if (prepared.kind === 'program') return 0;
   const { run } = prepared;
   if (run.spec.mode === 'serial') return 1;
   return Math.min(run.spec.maxWorkers, run.taskCount);

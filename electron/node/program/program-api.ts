@@ -1,0 +1,148 @@
+/**
+ * The pool a whole TypeScript program imports (`./pool`), as its driver
+ * process sets it up: this app's ProcessPoolExecutor, whose workers import
+ * the program itself (its exported functions are the tasks), start with the
+ * run's scrubbed environment and memory cap, and report to the run log.
+ *
+ * The caller's side is recorded too: a task is delivered when the program
+ * gets its outcome — from `result()` or `exception()`, as `asCompleted()`
+ * hands it over, or done in what `wait()` returns (map() reads its results
+ * with `result()`) — once, the first time.
+ */
+import {
+  ALL_COMPLETED,
+  asCompleted as poolAsCompleted,
+  BrokenExecutor,
+  BrokenProcessPool,
+  CancelledError,
+  DataCloneError,
+  FIRST_COMPLETED,
+  FIRST_EXCEPTION,
+  Future,
+  InvalidStateError,
+  PoolError,
+  ProcessPoolExecutor,
+  RemoteTraceback,
+  TimeoutError,
+  wait as poolWait,
+  type AnyFuture,
+  type AsCompletedOptions,
+  type ProcessPoolExecutorOptions,
+  type WaitOptions,
+  type WorkerLauncher,
+} from '../../pool';
+import type { ProgramRecorder } from './program-recorder';
+
+export interface ProgramApiSetup {
+  /** The program's own module: the workers' task module unless it names another. */
+  moduleUrl: string;
+  launcher: WorkerLauncher;
+  workerExecArgv: string[];
+  recorder: ProgramRecorder;
+}
+
+export interface ProgramApi {
+  /** What `./pool` exports to the program. */
+  exports: Record<string, unknown>;
+  /** Like the end of a Python program: wait for every executor not shut down yet. */
+  shutdownAll(): Promise<void>;
+}
+
+export function createProgramApi(setup: ProgramApiSetup): ProgramApi {
+  const { recorder } = setup;
+  const executors: ProcessPoolExecutor[] = [];
+  const deliver = (future: AnyFuture): void => recorder.deliveredOnce(future.id);
+  trackDeliveries(deliver);
+
+  class ProgramProcessPoolExecutor extends ProcessPoolExecutor {
+    constructor(options: Partial<ProcessPoolExecutorOptions> = {}) {
+      const executor = executors.length + 1;
+      const listener = options.onEvent;
+      super({
+        ...options,
+        taskModule: options.taskModule ?? setup.moduleUrl,
+        launcher: setup.launcher,
+        workerExecArgv: [...setup.workerExecArgv, ...(options.workerExecArgv ?? [])],
+        onEvent: (event) => {
+          recorder.onExecutorEvent(executor, event);
+          listener?.(event);
+        },
+      });
+      executors.push(this);
+      const initializer = options.initializer;
+      recorder.recordNow({
+        type: 'executor-created',
+        executor,
+        kind: 'process',
+        maxWorkers: this.maxWorkers,
+        startMethod: null,
+        maxTasksPerChild: options.maxTasksPerChild ?? null,
+        initializer: typeof initializer === 'function' ? initializer.name : (initializer ?? null),
+      });
+    }
+  }
+
+  async function* asCompleted<F extends AnyFuture>(
+    futures: Iterable<F>,
+    options?: AsCompletedOptions,
+  ): AsyncGenerator<F> {
+    for await (const future of poolAsCompleted(futures, options)) {
+      deliver(future);
+      yield future;
+    }
+  }
+
+  async function wait<F extends AnyFuture>(futures: Iterable<F>, options?: WaitOptions) {
+    const result = await poolWait(futures, options);
+    for (const future of result.done) deliver(future);
+    return result;
+  }
+
+  return {
+    exports: {
+      ProcessPoolExecutor: ProgramProcessPoolExecutor,
+      Future,
+      asCompleted,
+      wait,
+      FIRST_COMPLETED,
+      FIRST_EXCEPTION,
+      ALL_COMPLETED,
+      PoolError,
+      CancelledError,
+      TimeoutError,
+      InvalidStateError,
+      BrokenExecutor,
+      BrokenProcessPool,
+      RemoteTraceback,
+      DataCloneError,
+    },
+    async shutdownAll() {
+      await Promise.all(executors.map((executor) => executor.shutdown({ wait: true })));
+    },
+  };
+}
+
+/** result() and exception() hand the caller a task's outcome: note it when they return. */
+function trackDeliveries(deliver: (future: AnyFuture) => void): void {
+  const { result, exception } = Future.prototype;
+  Future.prototype.result = async function (this: AnyFuture, options) {
+    try {
+      const value: unknown = await result.call(this, options);
+      deliver(this);
+      return value;
+    } catch (error) {
+      if (this.done()) deliver(this);
+      throw error;
+    }
+  };
+  Future.prototype.exception = async function (this: AnyFuture, options) {
+    try {
+      const error = await exception.call(this, options);
+      deliver(this);
+      return error;
+    } catch (error) {
+      if (this.done()) deliver(this);
+      throw error;
+    }
+  };
+}

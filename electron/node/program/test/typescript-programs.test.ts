@@ -1,0 +1,178 @@
+/**
+ * Whole TypeScript programs through the playground session: main() runs in
+ * a driver process of its own with the full pool API, its workers import the
+ * same module (never calling main()), and the run log it records reads like
+ * any other run's — lanes per worker PID, deliveries to the caller in the
+ * order the program received its results.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { RunEvent } from '../../../../shared/run-events';
+import { RunModel } from '../../../../shared/run-model';
+import { isAlive } from '../../../pool/test/helpers';
+import { createHarness, driverLines, finishedEvent, spec, type Harness } from '../../host/test/harness';
+
+let h: Harness;
+beforeEach(() => {
+  h = createHarness();
+});
+afterEach(async () => {
+  await h.dispose();
+});
+
+const program = (code: string): Parameters<Harness['run']>[0] => ({ code, kind: 'program' });
+
+function printed(events: RunEvent[]): string[] {
+  return driverLines(events)
+    .flatMap((text) => text.split('\n'))
+    .filter((line) => line.trim() !== '' && !/^(Done|Failed|Stopped) in /.test(line));
+}
+
+describe('whole TypeScript programs', () => {
+  it('wait(FIRST_COMPLETED) returns with the first result; cancel() stops the tasks still queued, not the running one', async () => {
+    const events = await h.run(
+      program(`import { ProcessPoolExecutor, wait, FIRST_COMPLETED } from './pool';
+
+export function nap(ms: number): number {
+  sleep(ms);
+  return ms;
+}
+
+export async function main(): Promise<void> {
+  await using executor = new ProcessPoolExecutor({ maxWorkers: 2 });
+  const futures = [100, 1500, 200, 300].map((ms) => executor.submit(nap, ms));
+  const { done, notDone } = await wait(futures, { returnWhen: FIRST_COMPLETED });
+  console.log('done', [...done].map((f) => futures.indexOf(f)));
+  console.log('cancelled', futures.map((f) => notDone.has(f) && f.cancel()));
+  for (const f of done) console.log('result', await f.result());
+}
+`),
+    );
+    expect(finishedEvent(events).outcome).toBe('ok');
+    // The 100 ms task finished first; then the 1500 ms one was still running, so it could not be
+    // cancelled; the two still in the queue were.
+    expect(printed(events)).toEqual(['done [ 0 ]', 'cancelled [ false, false, true, true ]', 'result 100']);
+    const model = RunModel.from(events);
+    expect(model.tasks.map((t) => t.state)).toEqual(['ok', 'ok', 'cancelled', 'cancelled']);
+    expect(model.tasks.map((t) => t.deliveryOrder)).toEqual([1, null, null, null]);
+    expect(model.tasks.filter((t) => t.state === 'cancelled').every((t) => t.worker === null)).toBe(true);
+    // main() ran once, in the driver: the workers imported the module without calling it.
+    expect(model.workers).toHaveLength(2);
+    expect(model.runtime).toMatchObject({ language: 'typescript', version: process.versions.node });
+  });
+
+  it('asCompleted delivers in completion order and map in input order, from two executors with their own lanes', async () => {
+    const events = await h.run(
+      program(`import { ProcessPoolExecutor, asCompleted } from './pool';
+
+export function cube(n: number): number {
+  sleep(n * 60);
+  return n ** 3;
+}
+
+export async function main(): Promise<void> {
+  {
+    await using executor = new ProcessPoolExecutor({ maxWorkers: 3 });
+    const futures = [6, 3, 2, 4, 5].map((n) => executor.submit(cube, n));
+    for await (const f of asCompleted(futures)) console.log('Result:', await f.result());
+  }
+  await using second = new ProcessPoolExecutor({ maxWorkers: 2 });
+  const results = [];
+  for await (const r of second.map(cube, [3, 1, 2])) results.push(r);
+  console.log(results);
+}
+`),
+    );
+    expect(finishedEvent(events).outcome).toBe('ok');
+    const lines = printed(events);
+    expect(lines.slice(0, 2)).toEqual(['Result: 8', 'Result: 27']);
+    expect(lines.slice(2, 4).sort()).toEqual(['Result: 216', 'Result: 64']);
+    expect(lines.slice(4)).toEqual(['Result: 125', '[ 27, 1, 8 ]']);
+    const model = RunModel.from(events);
+    expect(model.executors.map((e) => [e.id, e.maxWorkers])).toEqual([
+      [1, 3],
+      [2, 2],
+    ]);
+    expect(model.workers.map((w) => w.executor)).toEqual([1, 1, 1, 2, 2]);
+    expect(new Set(model.workers.map((w) => w.pid)).size).toBe(5);
+    for (const task of model.tasks) expect(model.worker(task.worker!)!.executor).toBe(task.executor);
+    const byOrder = (executor: number): string[] =>
+      model.tasks
+        .filter((t) => t.executor === executor)
+        .sort((a, b) => a.deliveryOrder! - b.deliveryOrder!)
+        .map((t) => t.args);
+    expect(byOrder(1).slice(0, 2)).toEqual(['2', '3']);
+    expect(byOrder(1)[4]).toBe('5');
+    expect(byOrder(2)).toEqual(['3', '1', '2']);
+  });
+
+  it("an error in main(): the run fails with the error at main.ts's line, after the pool's work is waited for", async () => {
+    const events = await h.run(
+      program(`import { ProcessPoolExecutor } from './pool';
+
+export function half(n: number): number {
+  if (n % 2) throw new RangeError(\`\${n} is odd\`);
+  return n / 2;
+}
+
+export async function main(): Promise<void> {
+  await using executor = new ProcessPoolExecutor({ maxWorkers: 1 });
+  console.log(await executor.submit(half, 4).result());
+  console.log(await executor.submit(half, 3).result());
+}
+`),
+    );
+    const end = finishedEvent(events);
+    expect(end).toMatchObject({ outcome: 'error', message: 'RangeError: 3 is odd (line 11)' });
+    expect(printed(events)[0]).toBe('2');
+    const stderr = events
+      .flatMap((e) => (e.type === 'driver' && e.stream === 'stderr' ? [e.text] : []))
+      .join('');
+    expect(stderr).toMatch(/main\.ts:11:/);
+    expect(stderr).not.toMatch(/pool-playground-/);
+  });
+
+  it('code that does not compile, or has no main(), is refused before anything runs', async () => {
+    const broken = await h.service.startRun(
+      spec(program('export async function main() {\n  const = 1;\n}\n')),
+    );
+    expect(broken.ok).toBe(false);
+    if (!broken.ok) expect(broken.diagnostics[0]).toMatchObject({ source: 'code', line: 2 });
+    const noMain = await h.service.startRun(spec(program('export function task() { return 1; }\n')));
+    expect(noMain.ok).toBe(false);
+    if (!noMain.ok) expect(noMain.diagnostics[0]!.message).toMatch(/does not export a function main\(\)/);
+    expect(await h.store.listRuns()).toEqual([]);
+  });
+
+  it('Stop ends the driver and every worker, none left', async () => {
+    const result = await h.service.startRun(
+      spec(
+        program(`import { ProcessPoolExecutor } from './pool';
+
+export function spin(): void {
+  for (;;) {}
+}
+
+export async function main(): Promise<void> {
+  await using executor = new ProcessPoolExecutor({ maxWorkers: 2 });
+  await Promise.all([executor.submit(spin).result(), executor.submit(spin).result()]);
+}
+`),
+      ),
+    );
+    expect(result.ok).toBe(true);
+    await new Promise<void>((resolve) => {
+      const timer = setInterval(() => {
+        if (h.events.filter((e) => e.type === 'task-started').length >= 2) {
+          clearInterval(timer);
+          resolve();
+        }
+      }, 20);
+    });
+    const pids = h.events.flatMap((e) => (e.type === 'worker-spawned' ? [e.pid] : []));
+    await h.service.stopRun(result.ok ? result.runId : '');
+    await h.service.idle();
+    expect(finishedEvent(h.events).outcome).toBe('stopped');
+    for (const pid of pids) expect(isAlive(pid)).toBe(false);
+    expect(RunModel.from(h.events).workers.every((w) => w.exited !== null)).toBe(true);
+  });
+});
