@@ -5,7 +5,7 @@
  */
 import type { RunEvent, RunEventBatch, RunOutcome } from './run-events';
 import type { CodeSlot } from './code-slots';
-import type { RunSpec } from './run-spec';
+import type { CodeKind, Language, RunSpec } from './run-spec';
 
 export interface HostInfo {
   kind: 'electron' | 'web';
@@ -32,6 +32,30 @@ export interface CodeCheck {
   /** Names the module exports (candidates for the function picker). */
   exports: string[];
 }
+
+/** What the code in the editor is, for checking it as such. */
+export interface CodeCheckOptions {
+  language: Language;
+  kind: CodeKind;
+  /** Python: the interpreter to check with (a command or a path); null for `python3`. */
+  python: string | null;
+}
+
+/** The Python interpreter runs would use, as the app shows it; or why there is none. */
+export type PythonStatus =
+  | {
+      ok: true;
+      /** "Python 3.11.7 (CPython, GIL)". */
+      name: string;
+      version: string;
+      build: 'GIL' | 'free-threaded';
+      gilEnabled: boolean;
+      executable: string;
+      startMethods: string[];
+      defaultStartMethod: string;
+    }
+  /** One sentence: what is wrong, and how to get an interpreter. */
+  | { ok: false; message: string };
 
 /** Extra facts kept with a run in the history. */
 export interface RunMeta {
@@ -94,8 +118,14 @@ export interface DataNotice {
 
 export interface PlaygroundApi {
   getInfo(): Promise<HostInfo>;
-  /** Transpile only: syntax diagnostics and the module's export names. */
-  checkCode(code: string): Promise<CodeCheck>;
+  /**
+   * Compile only (nothing runs): syntax diagnostics and the names the code
+   * offers as task functions (TypeScript exports, Python top-level functions).
+   * Without options: TypeScript task functions.
+   */
+  checkCode(code: string, options?: CodeCheckOptions): Promise<CodeCheck>;
+  /** The Python interpreter a run would use (`python3`, or the one chosen in settings). */
+  pythonStatus(python: string | null): Promise<PythonStatus>;
   /**
    * Validate, transpile and start a run. One active run at a time: a new one stops the old; of
    * several calls in flight only the newest starts (the others are refused). Refused too when the
@@ -122,6 +152,7 @@ export interface PlaygroundApi {
 export const API_METHODS = [
   'getInfo',
   'checkCode',
+  'pythonStatus',
   'startRun',
   'stopRun',
   'loadWorkspace',

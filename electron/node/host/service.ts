@@ -14,7 +14,9 @@ import type { WorkerLauncher } from '../../pool';
 import { makeOwnedTempDir, removeOwnedTempDir } from '../../pool/parent/owned-temp-dir';
 import type {
   CodeCheck,
+  CodeCheckOptions,
   DataNotice,
+  PythonStatus,
   Diagnostic,
   HostInfo,
   PlaygroundApi,
@@ -26,7 +28,9 @@ import type {
 } from '../../../shared/api';
 import type { RunEventBatch, RunOutcome } from '../../../shared/run-events';
 import { memoryLimitOf, type RunSpec } from '../../../shared/run-spec';
-import { checkCode } from './compile';
+import { checkAnyCode } from './check-any-code';
+import { pythonFor } from './interpreters';
+import { describePython } from '../python';
 import { guardMemory, heapLimitArgs } from './memory-guard';
 import { compileProgram, programProblems } from '../program/compile-program';
 import { ForkDriverLauncher, type DriverLauncher } from '../program/driver-launcher';
@@ -103,9 +107,25 @@ export class PlaygroundService implements ServiceApi {
     });
   }
 
-  checkCode(code: string): Promise<CodeCheck> {
+  checkCode(code: string, options?: CodeCheckOptions): Promise<CodeCheck> {
     if (typeof code !== 'string') return Promise.resolve({ diagnostics: [], exports: [] });
-    return checkCode(code);
+    return checkAnyCode(code, options);
+  }
+
+  async pythonStatus(python: string | null): Promise<PythonStatus> {
+    const found = await pythonFor(python);
+    if (!found.ok) return found;
+    const p = found.python;
+    return {
+      ok: true,
+      name: describePython(p),
+      version: p.version,
+      build: p.build,
+      gilEnabled: p.gilEnabled,
+      executable: p.executable,
+      startMethods: p.startMethods,
+      defaultStartMethod: p.defaultStartMethod,
+    };
   }
 
   async startRun(spec: unknown, meta: RunMeta = {}): Promise<StartRunResult> {

@@ -3,18 +3,24 @@ import type { RunOutcome } from '../../../shared/run-events';
 import type { RunSpec } from '../../../shared/run-spec';
 import { formatSeconds } from '../../../shared/timeline-scale';
 
-type SpecLike = Pick<RunSpec, 'fn' | 'mode' | 'maxWorkers' | 'chunksize'>;
+type SpecLike = Pick<RunSpec, 'fn' | 'mode' | 'maxWorkers' | 'chunksize'> &
+  Partial<Pick<RunSpec, 'language' | 'kind'>>;
 
 /** The name the host gives a run nobody named (kept in step with the host's). */
 export function defaultRunName(spec: SpecLike): string {
-  if (spec.mode === 'serial') return `${spec.fn} · serial baseline`;
+  if (spec.kind === 'program')
+    return spec.language === 'python' ? 'main.py · Python' : 'main.ts · TypeScript';
+  const language = spec.language === 'python' ? ' · Python' : '';
+  if (spec.mode === 'serial') return `${spec.fn} · serial baseline${language}`;
   const workers = `${spec.maxWorkers} worker${spec.maxWorkers === 1 ? '' : 's'}`;
   const chunk = spec.mode === 'map' && spec.chunksize > 1 ? ` · chunksize ${spec.chunksize}` : '';
-  return `${spec.fn} · ${spec.mode} · ${workers}${chunk}`;
+  return `${spec.fn} · ${spec.mode} · ${workers}${chunk}${language}`;
 }
 
-/** `map · 3 workers · chunksize 4`, `serial · 1 process`. */
+/** `map · 3 workers · chunksize 4`, `serial · 1 process`, `whole program · Python`. */
 export function specSummary(spec: SpecLike): string {
+  if (spec.kind === 'program')
+    return `whole program · ${spec.language === 'python' ? 'Python' : 'TypeScript'}`;
   if (spec.mode === 'serial') return 'serial · 1 process';
   const workers = `${spec.maxWorkers} worker${spec.maxWorkers === 1 ? '' : 's'}`;
   return spec.mode === 'map' ? `map · ${workers} · chunksize ${spec.chunksize}` : `${spec.mode} · ${workers}`;

@@ -14,24 +14,21 @@ import type { FieldErrors } from './run-form';
 
 interface Props {
   spec: Workspace['spec'];
+  /** A whole program sets up its own pools: only the memory cap applies to it. */
+  program?: boolean;
   errors: FieldErrors;
   onChange(patch: Partial<Workspace['spec']>): void;
 }
 
-export function AdvancedPopover({ spec, errors, onChange }: Props) {
+export function AdvancedPopover({ spec, program = false, errors, onChange }: Props) {
   const [open, setOpen] = useState(false);
   const rootRef = useRef<HTMLDivElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const customised =
-    spec.initializer !== null ||
-    spec.maxTasksPerChild !== null ||
-    spec.timeoutSec !== null ||
+    (!program && (spec.initializer !== null || spec.maxTasksPerChild !== null || spec.timeoutSec !== null)) ||
     spec.memoryLimitMb !== DEFAULT_MEMORY_LIMIT_MB;
   const invalid = Boolean(
-    errors.initializer ||
-    errors.initargs ||
-    errors.maxTasksPerChild ||
-    errors.timeoutSec ||
+    (!program && (errors.initializer || errors.initargs || errors.maxTasksPerChild || errors.timeoutSec)) ||
     errors.memoryLimitMb,
   );
 
@@ -72,58 +69,7 @@ export function AdvancedPopover({ spec, errors, onChange }: Props) {
       </button>
       {open && (
         <div className="advanced__panel" id="advanced-settings" role="group" aria-label="Advanced settings">
-          <NumberField
-            id="run-timeout"
-            field="timeoutSec"
-            label="Timeout (seconds)"
-            value={spec.timeoutSec}
-            optional
-            placeholder="none"
-            min={0}
-            step="any"
-            error={errors.timeoutSec}
-            hint="How long the caller waits for the results. Empty: no limit."
-            onCommit={(timeoutSec) => onChange({ timeoutSec })}
-          />
-          <FunctionPicker
-            id="run-initializer"
-            label="Initializer (runs once in each new process)"
-            value={spec.initializer}
-            allowNone
-            error={errors.initializer}
-            onChange={(initializer) => onChange({ initializer })}
-          />
-          <Field
-            id="run-initargs"
-            label="Initializer arguments"
-            error={errors.initargs ?? null}
-            hint="A list, e.g. [42, 'hello']"
-          >
-            <input
-              id="run-initargs"
-              className="input input--code"
-              type="text"
-              spellCheck={false}
-              value={spec.initargs}
-              disabled={spec.initializer === null}
-              aria-invalid={errors.initargs ? true : undefined}
-              aria-describedby="run-initargs-message"
-              onChange={(e) => onChange({ initargs: e.target.value })}
-            />
-          </Field>
-          <NumberField
-            id="run-max-tasks-per-child"
-            field="maxTasksPerChild"
-            label="Max tasks per child"
-            value={spec.maxTasksPerChild}
-            optional
-            placeholder="no limit"
-            min={1}
-            step={1}
-            error={errors.maxTasksPerChild}
-            hint="Empty: a process runs any number of tasks."
-            onCommit={(maxTasksPerChild) => onChange({ maxTasksPerChild })}
-          />
+          {!program && <DrivingSettings spec={spec} errors={errors} onChange={onChange} />}
           <NumberField
             id="run-memory-limit"
             field="memoryLimitMb"
@@ -140,5 +86,65 @@ export function AdvancedPopover({ spec, errors, onChange }: Props) {
         </div>
       )}
     </div>
+  );
+}
+
+/** The settings of the run bar's own driver program (a whole program sets up its own pools). */
+function DrivingSettings({ spec, errors, onChange }: Omit<Props, 'program'>) {
+  return (
+    <>
+      <NumberField
+        id="run-timeout"
+        field="timeoutSec"
+        label="Timeout (seconds)"
+        value={spec.timeoutSec}
+        optional
+        placeholder="none"
+        min={0}
+        step="any"
+        error={errors.timeoutSec}
+        hint="How long the caller waits for the results. Empty: no limit."
+        onCommit={(timeoutSec) => onChange({ timeoutSec })}
+      />
+      <FunctionPicker
+        id="run-initializer"
+        label="Initializer (runs once in each new process)"
+        value={spec.initializer}
+        allowNone
+        error={errors.initializer}
+        onChange={(initializer) => onChange({ initializer })}
+      />
+      <Field
+        id="run-initargs"
+        label="Initializer arguments"
+        error={errors.initargs ?? null}
+        hint="A list, e.g. [42, 'hello']"
+      >
+        <input
+          id="run-initargs"
+          className="input input--code"
+          type="text"
+          spellCheck={false}
+          value={spec.initargs}
+          disabled={spec.initializer === null}
+          aria-invalid={errors.initargs ? true : undefined}
+          aria-describedby="run-initargs-message"
+          onChange={(e) => onChange({ initargs: e.target.value })}
+        />
+      </Field>
+      <NumberField
+        id="run-max-tasks-per-child"
+        field="maxTasksPerChild"
+        label="Max tasks per child"
+        value={spec.maxTasksPerChild}
+        optional
+        placeholder="no limit"
+        min={1}
+        step={1}
+        error={errors.maxTasksPerChild}
+        hint="Empty: a process runs any number of tasks."
+        onCommit={(maxTasksPerChild) => onChange({ maxTasksPerChild })}
+      />
+    </>
   );
 }

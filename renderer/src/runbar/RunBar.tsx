@@ -2,10 +2,16 @@
  * The run bar: what to run (function, mode, inputs) and how (max workers,
  * chunksize for map; timeout and the rest under Advanced), with Run and Stop.
  * Problems show under each field as you type; Run refuses to send them.
+ * Python code adds the interpreter (and, for task functions, the start
+ * method); a whole program needs none of the driving settings: it runs as
+ * written.
  */
 import { LIMITS } from '../../../shared/run-spec';
 import { useApp } from '../app/app-context';
 import { useRunSession, useSpec } from '../app/hooks';
+import { ProgramSummary } from './ProgramSummary';
+import { PythonPicker } from './PythonPicker';
+import { StartMethodPicker } from './StartMethodPicker';
 import { AdvancedPopover } from './AdvancedPopover';
 import { FunctionPicker } from './FunctionPicker';
 import { InputsField } from './InputsField';
@@ -23,6 +29,8 @@ export function RunBar() {
   const running = session.phase === 'running';
   const starting = session.phase === 'starting';
   const cpus = host?.cpus ?? null;
+  const program = spec.kind === 'program';
+  const python = spec.language === 'python';
 
   return (
     <form
@@ -34,16 +42,19 @@ export function RunBar() {
         void controller.run();
       }}
     >
-      <FunctionPicker
-        id="run-fn"
-        label="Function"
-        value={spec.fn}
-        error={errors.fn}
-        onChange={(fn) => update({ fn: fn ?? '' })}
-      />
-      <ModePicker value={spec.mode} onChange={(mode) => update({ mode })} />
-      <InputsField value={spec.inputs} onChange={(inputs) => update({ inputs })} />
-      {spec.mode !== 'serial' && (
+      {program && <ProgramSummary />}
+      {!program && (
+        <FunctionPicker
+          id="run-fn"
+          label="Function"
+          value={spec.fn}
+          error={errors.fn}
+          onChange={(fn) => update({ fn: fn ?? '' })}
+        />
+      )}
+      {!program && <ModePicker value={spec.mode} onChange={(mode) => update({ mode })} />}
+      {!program && <InputsField value={spec.inputs} onChange={(inputs) => update({ inputs })} />}
+      {!program && spec.mode !== 'serial' && (
         <NumberField
           id="run-max-workers"
           field="maxWorkers"
@@ -57,7 +68,7 @@ export function RunBar() {
           onCommit={(maxWorkers) => update({ maxWorkers: maxWorkers ?? 1 })}
         />
       )}
-      {spec.mode === 'map' && (
+      {!program && spec.mode === 'map' && (
         <NumberField
           id="run-chunksize"
           field="chunksize"
@@ -69,7 +80,11 @@ export function RunBar() {
           onCommit={(chunksize) => update({ chunksize: chunksize ?? 1 })}
         />
       )}
-      <AdvancedPopover spec={spec} errors={errors} onChange={update} />
+      {!program && python && spec.mode !== 'serial' && (
+        <StartMethodPicker value={spec.startMethod} onChange={(startMethod) => update({ startMethod })} />
+      )}
+      <AdvancedPopover spec={spec} program={program} errors={errors} onChange={update} />
+      {python && <PythonPicker />}
       <div className="runbar__actions">
         <button
           type="submit"
@@ -104,7 +119,7 @@ export function RunBar() {
             Starting…
           </span>
         )}
-        <RunExtras serial={spec.mode === 'serial'} />
+        {!program && <RunExtras serial={spec.mode === 'serial'} />}
       </div>
     </form>
   );

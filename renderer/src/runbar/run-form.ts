@@ -46,7 +46,13 @@ export function specErrors(spec: DriverSpec): FieldErrors {
   const set = (field: SpecField, message: string | null): void => {
     if (message) errors[field] = message;
   };
-  if (!spec.fn) set('fn', 'Pick the function to run (an exported function of tasks.ts).');
+  // A whole program sets up its own pools: of the run settings, only the memory cap applies.
+  if (spec.kind === 'program') {
+    memoryErrors(spec, set);
+    return errors;
+  }
+  const file = spec.language === 'python' ? 'a function of tasks.py' : 'an exported function of tasks.ts';
+  if (!spec.fn) set('fn', `Pick the function to run (${file}).`);
   else if (!IDENTIFIER.test(spec.fn) || spec.fn.length > MAX_NAME_CHARS)
     set('fn', `"${spec.fn.slice(0, 40)}" is not a function name.`);
 
@@ -81,6 +87,11 @@ export function specErrors(spec: DriverSpec): FieldErrors {
       wholeNumber(spec.maxTasksPerChild, 'Max tasks per child', LIMITS.maxTasksPerChild),
     );
   }
+  memoryErrors(spec, set);
+  return errors;
+}
+
+function memoryErrors(spec: DriverSpec, set: (field: SpecField, message: string | null) => void): void {
   if (spec.memoryLimitMb !== null && spec.memoryLimitMb !== 0) {
     const mb = spec.memoryLimitMb;
     if (!Number.isInteger(mb)) set('memoryLimitMb', 'Memory per worker must be a whole number of MB.');
@@ -92,7 +103,6 @@ export function specErrors(spec: DriverSpec): FieldErrors {
     else if (mb > LIMITS.maxMemoryMb)
       set('memoryLimitMb', `Memory per worker can be at most ${LIMITS.maxMemoryMb.toLocaleString('en')} MB.`);
   }
-  return errors;
 }
 
 /** Field errors as problems for the problems strip. */

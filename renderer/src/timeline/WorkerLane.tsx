@@ -1,6 +1,7 @@
 /**
- * One worker process's lane: its PID in the worker's colour, its life (start-up
- * hatched, then alive until it exited), and the tasks it ran.
+ * One worker's lane: its PID in the worker's colour (and, for a thread of a
+ * ThreadPoolExecutor, which thread of that PID), its life (start-up hatched,
+ * then alive until it exited), and the tasks it ran.
  */
 import type { WorkerRecord } from '../../../shared/run-model';
 import type { LaneBox, Layout, Scale } from './geometry';
@@ -32,15 +33,20 @@ export function WorkerLane({ lane, layout, scale, now, color, hatchId, bars, lab
   const exitLabel = `exit ${worker.code ?? worker.signal ?? ''}`.trim();
   const nearEnd = x1 + exitLabel.length * layout.smallFontSize * 0.7 > scale.left + scale.width;
   const status = worker.exited === null ? 'running' : crashed ? 'ended unexpectedly' : 'exited';
+  const thread = worker.thread;
+  const what = thread
+    ? `PID ${pid} · thread ${thread.ordinal}: worker thread ${thread.name}`
+    : `PID ${pid}: worker process ${worker.index + 1}`;
   return (
     <g
       className="tl-lane"
       role="list"
-      aria-label={`PID ${pid}: worker process ${worker.index + 1}, ${status}, ${bars.length} task${bars.length === 1 ? '' : 's'}`}
+      aria-label={`${what}, ${status}, ${bars.length} task${bars.length === 1 ? '' : 's'}`}
       data-testid="timeline-lane"
       data-pid={worker.pid ?? undefined}
       data-worker={worker.index}
       data-alive={worker.exited === null ? 'true' : 'false'}
+      data-thread={thread?.ordinal}
     >
       <LaneFrame
         y={lane.y}
@@ -50,10 +56,23 @@ export function WorkerLane({ lane, layout, scale, now, color, hatchId, bars, lab
         labelY={mid}
         hover={`worker:${worker.index}`}
         label={
-          <>
-            PID {pid}
-            {crashed ? ' ✕' : ''}
-          </>
+          thread ? (
+            // Threads share their process's PID: two lines, "PID 123" over "· thread 2".
+            <>
+              <tspan x={16 * layout.zoom} dy="-0.6em">
+                PID {pid}
+              </tspan>
+              <tspan x={16 * layout.zoom} dy="1.2em" fontSize={layout.smallFontSize}>
+                · thread {thread.ordinal}
+                {crashed ? ' ✕' : ''}
+              </tspan>
+            </>
+          ) : (
+            <>
+              PID {pid}
+              {crashed ? ' ✕' : ''}
+            </>
+          )
         }
       />
       <rect

@@ -112,10 +112,15 @@ export function workerTooltip(
   worker: WorkerRecord,
   now: number,
 ): { title: string; state: string; rows: TooltipRow[] } {
-  const rows: TooltipRow[] = [
-    { label: 'Worker', value: `#${worker.index + 1}` },
-    { label: 'Spawned', value: formatSeconds(worker.spawned) },
-  ];
+  const rows: TooltipRow[] = worker.thread
+    ? [
+        { label: 'Thread', value: `${worker.thread.name} (in PID ${worker.pid ?? '?'})` },
+        { label: 'Started', value: formatSeconds(worker.spawned) },
+      ]
+    : [
+        { label: 'Worker', value: `#${worker.index + 1}` },
+        { label: 'Spawned', value: formatSeconds(worker.spawned) },
+      ];
   if (worker.ready !== null) {
     rows.push({ label: 'Ready', value: formatSeconds(worker.ready) });
     rows.push({ label: 'Start-up', value: formatSeconds(worker.ready - worker.spawned) });
@@ -139,7 +144,8 @@ export function workerTooltip(
           : undefined,
     });
   }
-  return { title: `PID ${worker.pid ?? '?'}`, state: worker.exited === null ? 'alive' : 'exited', rows };
+  const title = `PID ${worker.pid ?? '?'}${worker.thread ? ` · thread ${worker.thread.ordinal}` : ''}`;
+  return { title, state: worker.exited === null ? 'alive' : 'exited', rows };
 }
 
 export function ordinal(n: number): string {
