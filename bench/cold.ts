@@ -1,78 +1,63 @@
 /**
- * Cold start, max_workers=2: (a) a fresh executor, submit a no-op, await its
- * result (the first rep also pays the one-time esbuild bundle of the pool's
- * worker entry, since the pool runs from its TypeScript sources here);
- * the same again with workers whose env lacks NODE_EXTRA_CA_CERTS;
+ * Cold start, 2 workers at most: (a) a fresh pool, one no-op, its result
+ * (ours' first rep also pays the one-time esbuild bundle of the pool's worker
+ * entry, since the pool runs from its TypeScript sources here); the same
+ * again with workers whose env lacks NODE_EXTRA_CA_CERTS, when it is set;
  * (b) the first result from a worker that is already started and idle.
+ * A repetition is one start (a start cannot be made longer); the systems
+ * take turns within each repetition.
  */
 import { setTimeout as delay } from 'node:timers/promises';
-import { ForkLauncher, ProcessPoolExecutor } from '../electron/pool';
-import { type BenchConfig, type FigureSet, progress, TASK_MODULE } from './config';
-import { median, round } from './stats';
+import { type BenchConfig, progress } from './config';
+import { type NodeFigures, record, recordOnce } from './measure';
+import { type BenchSystem, rotation } from './systems';
 
-async function coldOnce(launcher?: ForkLauncher): Promise<{ ms: number; shutdownMs: number }> {
+async function coldOnce(
+  system: BenchSystem,
+  env?: NodeJS.ProcessEnv,
+): Promise<{ ms: number; shutdownMs: number }> {
   const t0 = performance.now();
-  const ex = new ProcessPoolExecutor({ taskModule: TASK_MODULE, maxWorkers: 2, launcher });
-  await ex.submit('noop', 1).result();
+  const pool = system.open(2, env);
+  await pool.call('noop', 1);
   const t1 = performance.now();
-  await ex.shutdown({ wait: true });
+  await pool.close();
   return { ms: t1 - t0, shutdownMs: performance.now() - t1 };
 }
 
-async function warmOnce(): Promise<number> {
-  const ex = new ProcessPoolExecutor({ taskModule: TASK_MODULE, maxWorkers: 2 });
+async function idleWorkerOnce(system: BenchSystem): Promise<number> {
+  const pool = system.open(2);
   try {
-    await ex.submit('noop', 0).result();
+    await pool.call('noop', 0);
     await delay(20); // the worker is idle now
     const t0 = performance.now();
-    await ex.submit('noop', 1).result();
+    await pool.call('noop', 1);
     return performance.now() - t0;
   } finally {
-    await ex.shutdown({ wait: true });
+    await pool.close();
   }
 }
 
-function summary(prefix: string, times: number[]): FigureSet {
-  return {
-    [`${prefix}ms_first`]: round(times[0]!),
-    [`${prefix}ms_median`]: round(median(times)),
-    [`${prefix}ms_min`]: round(Math.min(...times)),
-    [`${prefix}ms_all`]: times.map((t) => round(t, 2)),
-  };
-}
-
-export async function benchCold(cfg: BenchConfig): Promise<FigureSet> {
-  progress(`cold: ${cfg.coldReps} fresh executors`);
-  const cold: number[] = [];
-  const shut: number[] = [];
-  for (let k = 0; k < cfg.coldReps; k++) {
-    const { ms, shutdownMs } = await coldOnce();
-    cold.push(ms);
-    shut.push(shutdownMs);
-  }
-  const rec: FigureSet = {
-    reps: cfg.coldReps,
-    ...summary('', cold),
-    shutdown_ms_median: round(median(shut)),
-  };
-
+export async function benchCold(cfg: BenchConfig, systems: readonly BenchSystem[]): Promise<NodeFigures> {
   const { NODE_EXTRA_CA_CERTS, ...cleanEnv } = process.env;
-  rec.node_extra_ca_certs = NODE_EXTRA_CA_CERTS ?? '(not set)';
-  if (NODE_EXTRA_CA_CERTS !== undefined) {
-    progress(`cold: ${cfg.coldReps} fresh executors, workers' env without NODE_EXTRA_CA_CERTS`);
-    const launcher = new ForkLauncher({ env: cleanEnv });
-    const noCa: number[] = [];
-    for (let k = 0; k < cfg.coldReps; k++) noCa.push((await coldOnce(launcher)).ms);
-    Object.assign(rec, summary('noca_', noCa));
+  progress(
+    `cold: ${cfg.coldReps} fresh pools${NODE_EXTRA_CA_CERTS === undefined ? '' : ', again without NODE_EXTRA_CA_CERTS'}` +
+      ', and first results from idle workers',
+  );
+  const figures: NodeFigures = {};
+  for (let rep = 0; rep < cfg.coldReps; rep++) {
+    for (const system of rotation(systems, rep)) {
+      const { ms, shutdownMs } = await coldOnce(system);
+      record(figures, system.id, 'ms', ms);
+      record(figures, system.id, 'shutdown_ms', shutdownMs);
+      if (NODE_EXTRA_CA_CERTS !== undefined)
+        record(figures, system.id, 'noca_ms', (await coldOnce(system, cleanEnv)).ms);
+      record(figures, system.id, 'warm_ms', await idleWorkerOnce(system));
+    }
   }
-
-  progress(`cold: ${cfg.coldReps} first results from an idle, started worker`);
-  const warmLat: number[] = [];
-  for (let k = 0; k < cfg.coldReps; k++) warmLat.push(await warmOnce());
-  Object.assign(rec, {
-    warm_ms_first: round(warmLat[0]!),
-    warm_ms_median: round(median(warmLat)),
-    warm_ms_all: warmLat.map((t) => round(t, 3)),
-  });
-  return rec;
+  for (const system of systems) {
+    const set = figures[system.id]!;
+    recordOnce(figures, system.id, 'ms_first', (set.ms as number[])[0]!);
+    recordOnce(figures, system.id, 'node_extra_ca_certs', NODE_EXTRA_CA_CERTS ?? '(not set)');
+  }
+  return figures;
 }

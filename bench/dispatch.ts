@@ -1,38 +1,39 @@
 /**
  * Dispatch overhead: no-op tasks on 2 warmed workers, (a) one submit + result
- * at a time, (b) submit all, then await all. Microseconds per task.
+ * at a time, (b) submit all, then await all. Microseconds per task, one
+ * figure per repetition; the systems take turns within each repetition.
  */
-import { ProcessPoolExecutor } from '../electron/pool';
-import { type BenchConfig, type FigureSet, progress, TASK_MODULE, warm } from './config';
-import { median, round } from './stats';
+import { type BenchConfig, progress } from './config';
+import { type NodeFigures, record, timedRep, withPools } from './measure';
+import { type BenchSystem, rotation } from './systems';
 
-export async function benchDispatch(cfg: BenchConfig): Promise<FigureSet> {
-  const n = cfg.dispatchN;
-  progress(`dispatch: ${n} no-ops x ${cfg.reps} reps, one at a time and all at once`);
-  const seq: number[] = [];
-  const all: number[] = [];
-  const ex = new ProcessPoolExecutor({ taskModule: TASK_MODULE, maxWorkers: 2 });
-  try {
-    await warm(ex, 2);
+export async function benchDispatch(cfg: BenchConfig, systems: readonly BenchSystem[]): Promise<NodeFigures> {
+  progress(
+    `dispatch: ${cfg.reps} reps of ${cfg.dispatchSeqN} no-ops one at a time and ${cfg.dispatchAllN} ` +
+      `all at once (${systems.map((s) => s.id).join(', ')})`,
+  );
+  const seqArgs = Array.from({ length: cfg.dispatchSeqN }, (_, i) => i);
+  const allArgs = Array.from({ length: cfg.dispatchAllN }, (_, i) => i);
+  const figures: NodeFigures = {};
+  await withPools(systems, 2, async (pools) => {
     for (let rep = 0; rep < cfg.reps; rep++) {
-      let t0 = performance.now();
-      for (let i = 0; i < n; i++) await ex.submit('noop', i).result();
-      seq.push(((performance.now() - t0) / n) * 1e3);
-
-      t0 = performance.now();
-      const futures = Array.from({ length: n }, (_, i) => ex.submit('noop', i));
-      for (const f of futures) await f.result();
-      all.push(((performance.now() - t0) / n) * 1e3);
+      for (const system of rotation(systems, rep)) {
+        const pool = pools.get(system)!;
+        const seq = await timedRep(cfg.minRepMs, async () => {
+          for (const arg of seqArgs) await pool.call('noop', arg);
+          return seqArgs.length;
+        });
+        record(figures, system.id, 'seq_us_per_task', (seq.ms / seq.units) * 1e3);
+        const all = await timedRep(cfg.minRepMs, async () => {
+          const out = await pool.callAll('noop', allArgs);
+          if (out.length !== allArgs.length || out.at(-1) !== allArgs.at(-1)) {
+            throw new Error(`${system.id}: submit-all returned the wrong results`);
+          }
+          return allArgs.length;
+        });
+        record(figures, system.id, 'us_per_task', (all.ms / all.units) * 1e3);
+      }
     }
-  } finally {
-    await ex.shutdown({ wait: true });
-  }
-  return {
-    n,
-    reps: cfg.reps,
-    seq_us_per_task: round(median(seq), 2),
-    seq_us_all: seq.map((x) => round(x, 2)),
-    us_per_task: round(median(all), 2),
-    us_all: all.map((x) => round(x, 2)),
-  };
+  });
+  return figures;
 }

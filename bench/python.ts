@@ -36,12 +36,13 @@ export function probePython(): { info: PythonInfo } | { missing: string } {
 
 function flags(cfg: BenchConfig): string[] {
   return [
+    `--min-rep-ms=${cfg.minRepMs}`,
     `--cold-reps=${cfg.coldReps}`,
     `--reps=${cfg.reps}`,
-    `--map-fast-reps=${cfg.mapFastReps}`,
-    `--dispatch-n=${cfg.dispatchN}`,
-    `--map-n=${cfg.mapN}`,
-    `--chunksizes=${cfg.chunksizes.join(',')}`,
+    `--slow-reps=${cfg.slowReps}`,
+    `--dispatch-seq-n=${cfg.dispatchSeqN}`,
+    `--dispatch-all-n=${cfg.dispatchAllN}`,
+    `--map-sizes=${cfg.mapSizes.map(([c, n]) => `${c}:${n}`).join(',')}`,
     `--cpu-tasks=${cfg.cpuTasks}`,
     `--cpu-task-s=${cfg.cpuTaskS}`,
     `--ac-n=${cfg.acN}`,

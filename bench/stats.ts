@@ -43,3 +43,42 @@ export function tasksPerWorker(pids: readonly number[]): number[] {
   for (const pid of pids) counts.set(pid, (counts.get(pid) ?? 0) + 1);
   return [...counts.values()].sort((a, b) => b - a);
 }
+
+/** A figure over its repetitions: the median and the spread. */
+export interface Summary {
+  median: number;
+  min: number;
+  max: number;
+  /** How many repetitions (1 for a figure measured once). */
+  n: number;
+}
+
+/** A number, or a non-empty array of numbers (one per repetition), summarised; else undefined. */
+export function summarize(value: unknown): Summary | undefined {
+  if (typeof value === 'number')
+    return Number.isFinite(value) ? { median: value, min: value, max: value, n: 1 } : undefined;
+  if (!Array.isArray(value) || value.length === 0) return undefined;
+  if (!value.every((v) => typeof v === 'number' && Number.isFinite(v))) return undefined;
+  const xs = value as number[];
+  return { median: median(xs), min: Math.min(...xs), max: Math.max(...xs), n: xs.length };
+}
+
+/**
+ * a / b over repetitions: when both are measured the same number of times,
+ * the ratio of each pair of repetitions, summarised (the Node systems take
+ * turns within a repetition, so a pair shares the machine's mood of the
+ * moment; CPython's repetitions pair by index); otherwise the ratio of the
+ * medians. Undefined when a side is missing or 0.
+ */
+export function ratioSummary(a: unknown, b: unknown): Summary | undefined {
+  const sa = summarize(a);
+  const sb = summarize(b);
+  if (!sa || !sb) return undefined;
+  if (Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.length > 1) {
+    const ratios = (a as number[]).map((x, i) => x / (b as number[])[i]!).filter(Number.isFinite);
+    if (ratios.length === a.length) return summarize(ratios);
+  }
+  if (sb.median === 0) return undefined;
+  const r = sa.median / sb.median;
+  return { median: r, min: r, max: r, n: 1 };
+}

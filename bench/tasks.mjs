@@ -2,6 +2,8 @@
 // JavaScript, so the pool imports it as it is: a TypeScript task module would
 // be bundled by esbuild for every new executor and blur the cold-start figure.
 // The runner imports countPrimes() too, for the in-process serial baseline.
+// Every function takes one argument, so the peer pools (workerpool,
+// tinypool) run the very same tasks.
 
 const sleepCell = new Int32Array(new SharedArrayBuffer(4));
 
@@ -17,6 +19,13 @@ export function epochMs() {
 
 export function noop(x) {
   return x;
+}
+
+/** noop over a whole chunk: how the peers, which have no map(), batch items by hand. */
+export function mapChunk(items) {
+  const out = new Array(items.length);
+  for (let i = 0; i < items.length; i++) out[i] = noop(items[i]);
+  return out;
 }
 
 /** Trial division up to sqrt(i): the same loop as count_primes() in reference/py_pool.py. */

@@ -9,7 +9,8 @@ forkserver from 3.14), exactly what a Python tutorial reader gets.
     python3 bench/reference/py_pool.py --info
     python3 bench/reference/py_pool.py --only cold,dispatch
 
-Workloads mirror bench/*.ts; every figure has the same key on both sides.
+Workloads mirror bench/*.ts; every figure has the same key on both sides, and
+a figure measured once per repetition is a list with one value per repetition.
 """
 import argparse
 import json
@@ -111,6 +112,17 @@ def warm(ex, workers):
         f.result()
 
 
+def timed_rep(min_ms, one_pass):
+    """One repetition: run one_pass() (it returns the units of work it did) until min_ms have passed."""
+    units = 0
+    t0 = time.perf_counter()
+    while True:
+        units += one_pass()
+        ms = (time.perf_counter() - t0) * 1e3
+        if ms >= min_ms:
+            return ms, units
+
+
 def info():
     return {
         "python": platform.python_version(),
@@ -120,83 +132,78 @@ def info():
     }
 
 
+class Reps(dict):
+    """Figures keyed by name, one value per repetition."""
+
+    def add(self, key, value):
+        self.setdefault(key, []).append(value)
+
+
 # ---------------------------------------------------------------- workloads
 def wl_cold(a):
-    cold, shut = [], []
+    rec = Reps()
     for _ in range(a.cold_reps):
         t0 = time.perf_counter()
         ex = ProcessPoolExecutor(max_workers=2)
         ex.submit(noop, 1).result()
         t1 = time.perf_counter()
         ex.shutdown(wait=True)
-        cold.append((t1 - t0) * 1e3)
-        shut.append((time.perf_counter() - t1) * 1e3)
-    warm_lat = []
-    for _ in range(a.cold_reps):
+        rec.add("ms", (t1 - t0) * 1e3)
+        rec.add("shutdown_ms", (time.perf_counter() - t1) * 1e3)
         ex = ProcessPoolExecutor(max_workers=2)
         try:
             ex.submit(noop, 0).result()
             time.sleep(0.02)  # the worker is idle now
             t0 = time.perf_counter()
             ex.submit(noop, 1).result()
-            warm_lat.append((time.perf_counter() - t0) * 1e3)
+            rec.add("warm_ms", (time.perf_counter() - t0) * 1e3)
         finally:
             ex.shutdown(wait=True)
-    return {
-        "reps": a.cold_reps,
-        "ms_first": rnd(cold[0]),
-        "ms_median": rnd(statistics.median(cold)),
-        "ms_min": rnd(min(cold)),
-        "ms_all": [rnd(t, 2) for t in cold],
-        "shutdown_ms_median": rnd(statistics.median(shut)),
-        "warm_ms_first": rnd(warm_lat[0]),
-        "warm_ms_median": rnd(statistics.median(warm_lat)),
-        "warm_ms_all": [rnd(t, 3) for t in warm_lat],
-    }
+    rec["ms_first"] = rec["ms"][0]
+    return rec
 
 
 def wl_dispatch(a):
-    n = a.dispatch_n
-    seq, pipe = [], []
+    rec = Reps()
+    seq_n, all_n = a.dispatch_seq_n, a.dispatch_all_n
     with ProcessPoolExecutor(max_workers=2) as ex:
         warm(ex, 2)
-        for _ in range(a.reps):
-            t0 = time.perf_counter()
-            for i in range(n):
+
+        def one_at_a_time():
+            for i in range(seq_n):
                 ex.submit(noop, i).result()
-            seq.append((time.perf_counter() - t0) / n * 1e6)
-            t0 = time.perf_counter()
-            futs = [ex.submit(noop, i) for i in range(n)]
+            return seq_n
+
+        def all_at_once():
+            futs = [ex.submit(noop, i) for i in range(all_n)]
             for f in futs:
                 f.result()
-            pipe.append((time.perf_counter() - t0) / n * 1e6)
-    return {
-        "n": n,
-        "reps": a.reps,
-        "seq_us_per_task": rnd(statistics.median(seq), 2),
-        "seq_us_all": [rnd(x, 2) for x in seq],
-        "us_per_task": rnd(statistics.median(pipe), 2),
-        "us_all": [rnd(x, 2) for x in pipe],
-    }
+            return all_n
+
+        for _ in range(a.reps):
+            ms, units = timed_rep(a.min_rep_ms, one_at_a_time)
+            rec.add("seq_us_per_task", ms / units * 1e3)
+            ms, units = timed_rep(a.min_rep_ms, all_at_once)
+            rec.add("us_per_task", ms / units * 1e3)
+    return rec
 
 
 def wl_map(a):
-    n = a.map_n
-    rec = {"n": n, "reps": a.reps, "fast_reps": a.map_fast_reps}
-    items = list(range(n))
+    rec = Reps()
     with ProcessPoolExecutor(max_workers=2) as ex:
         warm(ex, 2)
-        for cs in a.chunksizes:
-            rates = []
-            for _ in range(a.reps if cs == 1 else a.map_fast_reps):
-                t0 = time.perf_counter()
+        for cs, n in a.map_sizes:
+            items = list(range(n))
+
+            def one_pass():
                 out = list(ex.map(noop, items, chunksize=cs))
-                dt = time.perf_counter() - t0
                 if len(out) != n or out[-1] != n - 1:
                     raise AssertionError("map returned the wrong results")
-                rates.append(n / dt)
-            rec["items_per_s_c%d" % cs] = rnd(statistics.median(rates), 1)
-            rec["items_per_s_c%d_all" % cs] = [rnd(x, 1) for x in rates]
+                return n
+
+            for _ in range(a.reps):
+                ms, units = timed_rep(a.min_rep_ms, one_pass)
+                rec.add("items_per_s_c%d" % cs, units / (ms / 1e3))
     return rec
 
 
@@ -216,62 +223,62 @@ def calibrate_primes_n(target_s):
 
 def wl_cpu(a):
     n = a.primes_n or calibrate_primes_n(a.cpu_task_s)
-    progress("cpu: count_primes(%d) x %d" % (n, a.cpu_tasks))
-    per = []
-    t0 = time.perf_counter()
-    for _ in range(a.cpu_tasks):
-        t = time.perf_counter()
-        expect = count_primes(n)
-        per.append(time.perf_counter() - t)
-    serial = time.perf_counter() - t0
-    rec = {
-        "tasks": a.cpu_tasks,
-        "primes_n": n,
-        "task_s_serial_mean": rnd(statistics.mean(per)),
-        "serial_s": rnd(serial),
-    }
-    for w in (1, 2):
-        with ProcessPoolExecutor(max_workers=w) as ex:
+    progress("cpu: %d reps of count_primes(%d) x %d" % (a.slow_reps, n, a.cpu_tasks))
+    rec = Reps()
+    pools = {w: ProcessPoolExecutor(max_workers=w) for w in (1, 2)}
+    try:
+        for w, ex in pools.items():
             warm(ex, w)
+        for _ in range(a.slow_reps):
+            per = []
             t0 = time.perf_counter()
-            futs = [ex.submit(count_primes_timed, n) for _ in range(a.cpu_tasks)]
-            res = [f.result() for f in futs]
-            dt = time.perf_counter() - t0
-        if any(c != expect for c, _, _ in res):
-            raise AssertionError("count_primes gave different answers")
-        rec["pool%d_s" % w] = rnd(dt)
-        rec["speedup%d" % w] = rnd(serial / dt)
-        rec["pool%d_task_s_mean" % w] = rnd(statistics.mean(t for _, t, _ in res))
-        per_pid = {}
-        for _, _, pid in res:
-            per_pid[pid] = per_pid.get(pid, 0) + 1
-        rec["pool%d_tasks_per_worker" % w] = sorted(per_pid.values(), reverse=True)
+            for _ in range(a.cpu_tasks):
+                t = time.perf_counter()
+                expect = count_primes(n)
+                per.append(time.perf_counter() - t)
+            serial = time.perf_counter() - t0
+            rec.add("serial_s", serial)
+            rec.add("task_s_serial_mean", statistics.mean(per))
+            for w, ex in pools.items():
+                t0 = time.perf_counter()
+                res = [f.result() for f in [ex.submit(count_primes_timed, n) for _ in range(a.cpu_tasks)]]
+                dt = time.perf_counter() - t0
+                if any(c != expect for c, _, _ in res):
+                    raise AssertionError("count_primes gave different answers")
+                rec.add("pool%d_s" % w, dt)
+                rec.add("speedup%d" % w, serial / dt)
+                rec.add("pool%d_task_s_mean" % w, statistics.mean(t for _, t, _ in res))
+                per_pid = {}
+                for _, _, pid in res:
+                    per_pid[pid] = per_pid.get(pid, 0) + 1
+                rec["pool%d_tasks_per_worker" % w] = sorted(per_pid.values(), reverse=True)
+    finally:
+        for ex in pools.values():
+            ex.shutdown(wait=True)
+    rec["primes_n"] = n
     return rec
 
 
 def wl_as_completed(a):
     rand = mulberry32(a.seed)
     sleeps = [rand() * a.ac_sleep_max_ms for _ in range(a.ac_n)]
-    delays = []
+    rec = Reps()
     with ProcessPoolExecutor(max_workers=2) as ex:
         warm(ex, 2)
-        t0 = time.perf_counter()
-        futs = [ex.submit(sleep_stamp, ms) for ms in sleeps]
-        for f in as_completed(futs):
-            t_caller = time.time() * 1000.0
-            delays.append(t_caller - f.result())
-        wall = time.perf_counter() - t0
-    return {
-        "n": a.ac_n,
-        "sleep_ms_max": a.ac_sleep_max_ms,
-        "delay_ms_mean": rnd(statistics.mean(delays), 4),
-        "delay_ms_median": rnd(statistics.median(delays), 4),
-        "delay_ms_p95": rnd(percentile(delays, 95), 4),
-        "delay_ms_min": rnd(min(delays), 4),
-        "delay_ms_max": rnd(max(delays), 4),
-        "wall_s": rnd(wall),
-        "ideal_wall_s": rnd(sum(sleeps) / 2000.0),
-    }
+        for _ in range(a.slow_reps):
+            delays = []
+            t0 = time.perf_counter()
+            futs = [ex.submit(sleep_stamp, ms) for ms in sleeps]
+            for f in as_completed(futs):
+                t_caller = time.time() * 1000.0
+                delays.append(t_caller - f.result())
+            rec.add("wall_s", time.perf_counter() - t0)
+            rec.add("delay_ms_mean", statistics.mean(delays))
+            rec.add("delay_ms_median", statistics.median(delays))
+            rec.add("delay_ms_p95", percentile(delays, 95))
+            rec.add("delay_ms_max", max(delays))
+    rec["ideal_wall_s"] = sum(sleeps) / 2000.0
+    return rec
 
 
 RUNNERS = {
@@ -287,20 +294,21 @@ def parse_args(argv):
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--info", action="store_true", help="print interpreter facts as one JSON line and exit")
     p.add_argument("--only", default=",".join(WORKLOADS), help="comma-separated workloads")
+    p.add_argument("--min-rep-ms", type=float, default=100, help="a repetition repeats its pass this long at least")
     p.add_argument("--cold-reps", type=int, default=7)
-    p.add_argument("--reps", type=int, default=3, help="repetitions of dispatch and map chunksize 1 (median kept)")
-    p.add_argument("--map-fast-reps", type=int, default=7, help="repetitions of map at chunksize > 1")
-    p.add_argument("--dispatch-n", type=int, default=5000)
-    p.add_argument("--map-n", type=int, default=20000)
-    p.add_argument("--chunksizes", default="1,16,256", help="map chunksizes, comma-separated")
+    p.add_argument("--reps", type=int, default=5, help="repetitions of dispatch and map")
+    p.add_argument("--slow-reps", type=int, default=3, help="repetitions of cpu and as_completed")
+    p.add_argument("--dispatch-seq-n", type=int, default=5000)
+    p.add_argument("--dispatch-all-n", type=int, default=20000)
+    p.add_argument("--map-sizes", default="1:20000,16:200000,256:1000000", help="chunksize:items per pass, ...")
     p.add_argument("--cpu-tasks", type=int, default=8)
-    p.add_argument("--cpu-task-s", type=float, default=0.5, help="calibrate count_primes to this many s")
+    p.add_argument("--cpu-task-s", type=float, default=0.2, help="calibrate count_primes to this many s")
     p.add_argument("--primes-n", type=int, default=0, help="skip calibration, use this n")
     p.add_argument("--ac-n", type=int, default=200)
     p.add_argument("--ac-sleep-max-ms", type=float, default=20.0)
     p.add_argument("--seed", type=int, default=12345)
     a = p.parse_args(argv)
-    a.chunksizes = [int(c) for c in a.chunksizes.split(",") if c.strip()]
+    a.map_sizes = [tuple(int(x) for x in pair.split(":")) for pair in a.map_sizes.split(",") if pair.strip()]
     a.only = [w.strip().replace("-", "_") for w in a.only.split(",") if w.strip()]
     for w in a.only:
         if w not in RUNNERS:

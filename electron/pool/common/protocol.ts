@@ -62,9 +62,12 @@ export interface InitFailedMessage {
   error: WireError;
 }
 
-/** A finished task: started/finished are worker-side stamps. */
+/**
+ * A finished task: started/finished are worker-side stamps. A map chunk's
+ * `value` is the array of its results, flagged `chunk` (see wire-codec.ts).
+ */
 export type DoneRecord =
-  | { k: 'ok'; id: number; started: number; finished: number; value: unknown }
+  | { k: 'ok'; id: number; started: number; finished: number; value: unknown; chunk?: true }
   | { k: 'err'; id: number; started: number; finished: number; error: WireError };
 
 /** Console output written while `task` was running (null between tasks). */

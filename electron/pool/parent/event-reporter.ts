@@ -32,9 +32,9 @@ export class EventReporter {
   }
 
   /** Cancelled before it reached a worker. */
-  taskCancelled(item: WorkItem): void {
+  taskCancelled(task: number): void {
     if (this.#listeners.size === 0) return;
-    this.#emit({ type: 'task-finished', task: item.id, status: 'cancelled', at: now() });
+    this.#emit({ type: 'task-finished', task, status: 'cancelled', at: now() });
   }
 
   /** Sent to `slot`; it is the one the worker runs now when it is first in line. */

@@ -2,23 +2,23 @@
  * ProcessPoolExecutor: a TypeScript port of Python's
  * concurrent.futures.ProcessPoolExecutor, on real OS processes; how a task
  * travels and the rules kept (R1…R15) are in ../README.md. This file is the
- * parent's scheduler: it queues work items (FIFO), hands them to workers
- * (#pump; which worker: worker-set.ts), spawns on demand (#adjustWorkers),
- * takes results and exits (#onMessage, #onExit — an unexpected exit breaks
- * the pool: #break) and stops. Options: options.ts; one worker's state and
- * exit: worker-slot.ts; events: event-reporter.ts.
+ * parent's scheduler: it queues work items (FIFO: pending-queue.ts), hands
+ * them to workers (#pump; which worker: worker-set.ts), spawns on demand
+ * (#adjustWorkers), takes results and exits (#onMessage, #onExit — an
+ * unexpected exit breaks the pool: #break) and stops. Options: options.ts;
+ * one worker's state and exit: worker-slot.ts; events: event-reporter.ts.
  */
 import { now } from '../common/clock';
 import { BrokenProcessPool, RemoteTraceback } from '../common/errors';
 import type { DoneRecord, InitFailedMessage, WorkerMessage } from '../common/protocol';
 import { fromWireError } from '../common/wire-error';
-import { Deque } from './deque';
 import { EventReporter } from './event-reporter';
 import type { PoolEventListener } from './events';
-import { Future, kOnCancel } from './future';
+import { Future } from './future';
 import type { WorkerExit } from './launcher';
 import { MapIterator, type MapOptions } from './map-iterator';
 import { checkOptions, type PoolSettings, type ProcessPoolExecutorOptions } from './options';
+import { PendingQueue } from './pending-queue';
 import { prepareTaskModule, type ResolvedTaskModule } from './task-module';
 import { anonymousFunctionMessage, taskName, type TaskRef } from './task-ref';
 import { unclonableTaskError } from './unclonable';
@@ -36,9 +36,7 @@ export class ProcessPoolExecutor {
   readonly #events = new EventReporter();
   #module: ResolvedTaskModule | null = null;
 
-  readonly #queue = new Deque<WorkItem>();
-  /** Items in #queue that are not cancelled (cancelled ones are skipped lazily). */
-  #queued = 0;
+  readonly #queue = new PendingQueue((task) => this.#onCancelled(task));
   readonly #workers: WorkerSet;
   #state: PoolState = 'open';
   #brokenMessage = '';
@@ -134,16 +132,14 @@ export class ProcessPoolExecutor {
       this.#settle(item, { ok: false, error: new TypeError(anonymousFunctionMessage()) });
       return future;
     }
-    future[kOnCancel] = () => this.#onCancelled(item);
     this.#queue.push(item);
-    this.#queued++;
     this.#pump();
     return future;
   }
 
-  #onCancelled(item: WorkItem): void {
-    this.#queued--;
-    this.#events.taskCancelled(item);
+  /** A queued future was cancelled. */
+  #onCancelled(task: number): void {
+    this.#events.taskCancelled(task);
     this.#stopIdleWorkersIfDone();
   }
 
@@ -154,17 +150,15 @@ export class ProcessPoolExecutor {
     if (this.#state === 'broken') return;
     // Dispatching changes no worker's readiness: decide prefetching once per pump.
     const depth = this.#workers.depth(this.#avgRunMs, this.#settings.maxWorkers);
-    while (this.#queued > 0) {
+    while (this.#queue.size > 0) {
       const slot = this.#workers.pick(depth);
       if (!slot) break;
       const limit = this.#workers.capacity(slot, depth);
       const batch: WorkItem[] = [];
-      while (batch.length < limit && this.#queued > 0) {
-        const item = this.#queue.shift()!;
-        if (item.future.cancelled()) continue;
-        this.#queued--;
-        item.future[kOnCancel] = null;
-        if (item.future.setRunningOrNotifyCancel()) batch.push(item);
+      while (batch.length < limit) {
+        const item = this.#queue.take();
+        if (!item) break;
+        batch.push(item);
       }
       if (batch.length > 0) this.#dispatch(slot, batch);
     }
@@ -187,7 +181,7 @@ export class ProcessPoolExecutor {
       slot.assigned++;
       this.#events.taskDispatched(slot, item, at);
     }
-    slot.handle.keepAlive?.(true);
+    slot.syncLoopHold();
   }
 
   /** Fail the items whose arguments cannot be cloned; return the others. */
@@ -201,9 +195,9 @@ export class ProcessPoolExecutor {
 
   /** Spawn workers for queued work no existing worker will take, up to maxWorkers. */
   #adjustWorkers(): void {
-    if (this.#state === 'broken' || this.#queued === 0) return;
+    if (this.#state === 'broken' || this.#queue.size === 0) return;
     let { starting, live } = this.#workers.census();
-    while (this.#queued > starting && live < this.#settings.maxWorkers) {
+    while (this.#queue.size > starting && live < this.#settings.maxWorkers) {
       if (!this.#spawn()) return;
       starting++;
       live++;
@@ -232,6 +226,7 @@ export class ProcessPoolExecutor {
       },
     );
     trackWorker(slot.handle);
+    slot.syncLoopHold();
     slot.handle.send({
       t: 'init',
       module: this.#module.url,
@@ -252,9 +247,9 @@ export class ProcessPoolExecutor {
         if (slot.state !== 'starting') return;
         slot.state = 'ready';
         slot.pid ??= message.pid;
-        slot.idleSince = now();
+        this.#workers.markIdle(slot);
         this.#events.workerReady(slot, message.pid, message.at);
-        slot.handle.keepAlive?.(false);
+        slot.syncLoopHold();
         this.#pump();
         return;
       case 'init-failed':
@@ -270,7 +265,8 @@ export class ProcessPoolExecutor {
             finishedAny = true;
           }
         }
-        if (finishedAny) this.#pumpSoon();
+        // Nothing queued and still open: no worker to feed and none to stop.
+        if (finishedAny && (this.#queue.size > 0 || this.#state !== 'open')) this.#pumpSoon();
         return;
       }
     }
@@ -292,17 +288,19 @@ export class ProcessPoolExecutor {
   }
 
   #complete(slot: WorkerSlot, record: DoneRecord): void {
-    const index = slot.inflight.findIndex((item) => item.id === record.id);
+    // Results come back in the order the tasks were sent: the first one in flight, as a rule.
+    const index =
+      slot.inflight[0]?.id === record.id ? 0 : slot.inflight.findIndex((item) => item.id === record.id);
     if (index < 0) return;
-    const [item] = slot.inflight.splice(index, 1) as [WorkItem];
+    const item = index === 0 ? slot.inflight.shift()! : slot.inflight.splice(index, 1)[0]!;
     const ran = record.finished - record.started;
     this.#avgRunMs = this.#avgRunMs === null ? ran : this.#avgRunMs * 0.8 + ran * 0.2;
     const next = slot.inflight[0];
     if (next && index === 0) this.#events.taskStarted(slot, next, record.finished);
     if (slot.inflight.length === 0) {
-      slot.idleSince = now();
+      this.#workers.markIdle(slot);
       if (slot.state === 'ready' && this.#workers.quota(slot) === 0) slot.stop('recycled', 'exit');
-      else if (slot.state === 'ready') slot.handle.keepAlive?.(false);
+      else slot.syncLoopHold();
     }
     // The worker is idle (or retiring) before anyone sees the result, so a caller that
     // submits again from a done callback or right after `await result()` reuses it.
@@ -383,14 +381,12 @@ export class ProcessPoolExecutor {
     this.#brokenMessage = message;
     this.#events.poolBroken(message);
     const victims: { item: WorkItem; slot: WorkerSlot | null }[] = [];
-    for (const item of this.#queue.drain()) if (!item.future.done()) victims.push({ item, slot: null });
-    this.#queued = 0;
+    for (const item of this.#queue.takeAll()) victims.push({ item, slot: null });
     for (const slot of this.#workers) {
       for (const item of slot.inflight.splice(0)) victims.push({ item, slot });
       if (slot.state !== 'exited' && slot.state !== 'stopping') slot.stop('shutdown', 'SIGTERM');
     }
     for (const { item, slot } of victims) {
-      item.future[kOnCancel] = null;
       const error = new BrokenProcessPool(message, cause === undefined ? undefined : { cause });
       this.#settle(item, { ok: false, error }, slot);
     }
@@ -399,17 +395,14 @@ export class ProcessPoolExecutor {
   // ───────────────────────────── stopping ─────────────────────────────
 
   #beginShutdown(cancelFutures: boolean): void {
-    if (cancelFutures) {
-      for (const item of this.#queue.drain()) item.future.cancel();
-      this.#queued = 0;
-    }
+    if (cancelFutures) this.#queue.cancelAll();
     if (this.#state === 'open') this.#state = 'shutdown';
     this.#stopIdleWorkersIfDone();
   }
 
   /** Once shut down and out of work, idle workers are told to exit. */
   #stopIdleWorkersIfDone(): void {
-    if (this.#state === 'open' || this.#queued > 0) return;
+    if (this.#state === 'open' || this.#queue.size > 0) return;
     for (const slot of this.#workers) {
       if (slot.live && slot.inflight.length === 0) slot.stop('shutdown', 'exit');
     }

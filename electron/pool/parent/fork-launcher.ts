@@ -1,12 +1,15 @@
 /**
- * Starts workers with Node's child_process.fork, using structured-clone
- * ("advanced") serialization — the same cloning utilityProcess.postMessage
- * does, so a value that travels here travels under Electron too.
+ * Starts workers with Node's child_process.fork. Values travel by structured
+ * clone — the same cloning utilityProcess.postMessage does, so a value that
+ * travels here travels under Electron too — over a JSON IPC channel that
+ * carries plain messages as they are, plus a pipe for large cloned ones
+ * (../common/fork-channel.ts, ../common/wire-codec.ts).
  */
-import { fork, type ChildProcess } from 'node:child_process';
+import { fork, type ChildProcess, type Serializable } from 'node:child_process';
 import type { Socket } from 'node:net';
 import type { WorkerEvents, WorkerHandle, WorkerLauncher, WorkerLaunchOptions } from './launcher';
 import type { ParentMessage, WorkerMessage } from '../common/protocol';
+import { BULK_FD, BULK_FD_ENV, ForkChannel } from '../common/fork-channel';
 import { defaultWorkerScript } from './worker-script';
 
 export interface ForkLauncherOptions {
@@ -19,6 +22,12 @@ export interface ForkLauncherOptions {
   /** Node flags added to every worker. */
   execArgv?: readonly string[];
 }
+
+/**
+ * A pipe beyond stdio, opened in the worker as a socket by fd, is a POSIX thing;
+ * elsewhere large cloned messages travel inline (base64), which is slower but the same.
+ */
+const BULK_PIPE = process.platform !== 'win32';
 
 /** After 'exit', wait this long at most for the last messages and output to drain. */
 const DRAIN_AFTER_EXIT_MS = 1000;
@@ -35,11 +44,15 @@ export class ForkLauncher implements WorkerLauncher {
     let child: ChildProcess;
     try {
       child = fork(script, [], {
-        serialization: 'advanced',
-        stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+        // JSON framing; the wire codec structured-clones whatever JSON would not carry exactly.
+        serialization: 'json',
+        // fd 4: the bulk pipe for large cloned messages (BULK_FD), where Node can open it.
+        stdio: BULK_PIPE ? ['ignore', 'pipe', 'pipe', 'ipc', 'pipe'] : ['ignore', 'pipe', 'pipe', 'ipc'],
         // Never inherit our own flags (a test runner's or tsx's loaders).
         execArgv: [...(this.#options.execArgv ?? []), ...options.execArgv],
-        env: this.#options.env ?? process.env,
+        env: BULK_PIPE
+          ? { ...(this.#options.env ?? process.env), [BULK_FD_ENV]: String(BULK_FD) }
+          : (this.#options.env ?? process.env),
         cwd: this.#options.cwd,
       });
     } catch (error) {
@@ -54,8 +67,8 @@ export class ForkLauncher implements WorkerLauncher {
 
 class ForkedWorker implements WorkerHandle {
   readonly #child: ChildProcess;
+  readonly #channel: ForkChannel<WorkerMessage, ParentMessage>;
   #exited = false;
-  #keepingAlive = true;
 
   constructor(child: ChildProcess, events: WorkerEvents) {
     this.#child = child;
@@ -69,7 +82,13 @@ class ForkedWorker implements WorkerHandle {
     child.on('spawn', () => {
       if (child.pid !== undefined) events.spawn(child.pid);
     });
-    child.on('message', (message) => events.message(message as WorkerMessage));
+    const bulk = (child.stdio[BULK_FD] as Socket | null | undefined) ?? null;
+    this.#channel = new ForkChannel<WorkerMessage, ParentMessage>(
+      (raw, done) => child.send(raw as Serializable, done && (() => done())),
+      bulk,
+      (message) => events.message(message),
+    );
+    child.on('message', (raw) => this.#channel.receive(raw));
     child.stdout?.setEncoding('utf8').on('data', (text: string) => events.output('stdout', text));
     child.stderr?.setEncoding('utf8').on('data', (text: string) => events.output('stderr', text));
     child.on('error', (error) => {
@@ -87,6 +106,11 @@ class ForkedWorker implements WorkerHandle {
       setTimeout(report, DRAIN_AFTER_EXIT_MS).unref();
     });
     child.on('close', report);
+    // The pool keeps the event loop alive while it needs this worker (loop-hold.ts); the
+    // process handle, the IPC channel and the stdio pipes would each hold it for good.
+    // Piped stdio streams are sockets (typed as plain Readables).
+    const pipes = [child.stdout, child.stderr, bulk] as (Socket | null)[];
+    for (const handle of [child, child.channel, ...pipes]) handle?.unref();
   }
 
   get pid(): number | undefined {
@@ -95,29 +119,10 @@ class ForkedWorker implements WorkerHandle {
 
   send(message: ParentMessage): void {
     if (this.#exited || !this.#child.connected) return;
-    this.#child.send(message);
+    this.#channel.send(message);
   }
 
   signal(signal: 'SIGTERM' | 'SIGKILL'): void {
     if (!this.#exited) this.#child.kill(signal);
-  }
-
-  /**
-   * The WorkerHandle contract: an idle worker must not keep this process's
-   * event loop alive, so a script that forgets shutdown() still exits (the
-   * exit hook in worker-registry.ts then kills the idle workers). The process
-   * handle, the IPC channel and the stdio pipes each hold the loop.
-   */
-  keepAlive(active: boolean): void {
-    if (this.#exited || this.#keepingAlive === active) return;
-    this.#keepingAlive = active;
-    const child = this.#child;
-    // Piped stdio streams are sockets (typed as plain Readables).
-    const pipes = [child.stdout, child.stderr] as (Socket | null)[];
-    for (const handle of [child, child.channel, ...pipes]) {
-      if (!handle) continue;
-      if (active) handle.ref();
-      else handle.unref();
-    }
   }
 }

@@ -38,7 +38,8 @@ export class Future<R = unknown> {
   #error: unknown;
   #failed = false;
   // Stored as (never) => void so that Future<number> stays assignable to Future<unknown>.
-  #callbacks: ((future: never) => void)[] = [];
+  /** Created on the first addDoneCallback(): most futures never get one. */
+  #callbacks: ((future: never) => void)[] | null = null;
   #settled: Promise<void> | null = null;
   #resolveSettled: (() => void) | null = null;
   /** Notified (after done callbacks) when the future becomes done. */
@@ -91,7 +92,7 @@ export class Future<R = unknown> {
   addDoneCallback(callback: (future: Future<R>) => void): void {
     if (typeof callback !== 'function') throw new TypeError('addDoneCallback() needs a function');
     if (this.done()) Future.#runCallback(this, callback);
-    else this.#callbacks.push(callback);
+    else (this.#callbacks ??= []).push(callback);
   }
 
   // ---- For executors and tests, as in CPython ----
@@ -139,10 +140,13 @@ export class Future<R = unknown> {
 
   #settle(): void {
     const callbacks = this.#callbacks;
-    this.#callbacks = [];
-    for (const callback of callbacks) Future.#runCallback(this, callback as (future: Future<R>) => void);
+    this.#callbacks = null;
+    if (callbacks) {
+      for (const callback of callbacks) Future.#runCallback(this, callback as (future: Future<R>) => void);
+    }
     const waiters = this[kWaiters] as Set<(future: Future<R>) => void> | null;
-    if (waiters) for (const waiter of [...waiters]) waiter(this);
+    // A waiter only ever removes itself from other futures' sets, so no copy is needed.
+    if (waiters) for (const waiter of waiters) waiter(this);
     this.#resolveSettled?.();
   }
 

@@ -37,14 +37,14 @@ export interface WorkerHandle {
   send(message: ParentMessage): void;
   /** SIGTERM or SIGKILL; a signal requested before spawn is delivered on spawn. */
   signal(signal: 'SIGTERM' | 'SIGKILL'): void;
-  /**
-   * Whether this worker should keep the parent's event loop alive. Idle
-   * workers do not, so a script that forgets shutdown() still exits (the
-   * worker then sees its parent go and exits too).
-   */
-  keepAlive?(active: boolean): void;
 }
 
 export interface WorkerLauncher {
+  /**
+   * Start a worker. Its handles must not keep the parent's event loop alive
+   * (unref them where that applies): the pool holds the loop itself while a
+   * worker is starting, busy or stopping, so a script that forgets
+   * shutdown() still exits when its work is done.
+   */
   launch(options: WorkerLaunchOptions, events: WorkerEvents): WorkerHandle;
 }

@@ -35,10 +35,11 @@ export function wait<F extends AnyFuture>(
   const notDone = new Set<F>();
   for (const f of all) (f.done() ? done : notDone).add(f);
 
+  let anyFailed = [...done].some((f) => f.failed());
   const satisfied = (): boolean => {
     if (notDone.size === 0) return true;
     if (returnWhen === FIRST_COMPLETED) return done.size > 0;
-    if (returnWhen === FIRST_EXCEPTION) return [...done].some((f) => f.failed());
+    if (returnWhen === FIRST_EXCEPTION) return anyFailed;
     return false;
   };
   if (satisfied()) return Promise.resolve({ done, notDone });
@@ -53,6 +54,7 @@ export function wait<F extends AnyFuture>(
     const waiter = (f: F): void => {
       if (!notDone.delete(f)) return;
       done.add(f);
+      if (f.failed()) anyFailed = true;
       if (satisfied()) finish();
     };
     for (const f of notDone) (f[kWaiters] ??= new Set()).add(waiter);

@@ -1,8 +1,10 @@
 /**
- * The executor's workers and which one gets work next: the one idle the
- * longest; when tasks are short and the pool is full, the least loaded one,
- * up to a few tasks ahead (prefetching, so the pipe never runs dry) — and
- * never beyond a worker's maxTasksPerChild quota (R4 max-tasks-per-child).
+ * The executor's workers and which one gets work next: the idle one that
+ * finished last (so one-at-a-time submits keep to one warm process, as R2
+ * spawn-on-demand says of sequential submit().result() calls); when tasks
+ * are short and the pool is full, the least loaded one, up to a few tasks
+ * ahead (prefetching, so the pipe never runs dry) — and never beyond a
+ * worker's maxTasksPerChild quota (R4 max-tasks-per-child).
  */
 import { WorkerSlot } from './worker-slot';
 
@@ -13,6 +15,8 @@ const PREFETCH_DEPTH = 8;
 export class WorkerSet implements Iterable<WorkerSlot> {
   readonly #slots = new Set<WorkerSlot>();
   #nextIndex = 0;
+  /** Orders the moments workers go idle (see WorkerSlot.idleSince). */
+  #idleTicks = 0;
   readonly #maxTasksPerChild: number | null;
 
   constructor(maxTasksPerChild: number | null) {
@@ -45,6 +49,11 @@ export class WorkerSet implements Iterable<WorkerSlot> {
     this.#slots.delete(slot);
   }
 
+  /** `slot` has just gone idle (ready, or its last task finished). */
+  markIdle(slot: WorkerSlot): void {
+    slot.idleSince = ++this.#idleTicks;
+  }
+
   /** How many tasks `slot` may still take before it retires. */
   quota(slot: WorkerSlot): number {
     return this.#maxTasksPerChild === null ? Infinity : this.#maxTasksPerChild - slot.assigned;
@@ -67,12 +76,16 @@ export class WorkerSet implements Iterable<WorkerSlot> {
     return short && this.#count('ready') >= maxWorkers ? PREFETCH_DEPTH : 1;
   }
 
-  /** The worker idle the longest; else (depth > 1) the least loaded one with room. */
+  /**
+   * The idle worker that finished last — its process is still running or just
+   * asleep, warm in the CPU's caches, instead of a colder one woken each time;
+   * else (depth > 1) the least loaded one with room.
+   */
   pick(depth: number): WorkerSlot | null {
     let best: WorkerSlot | null = null;
     for (const slot of this.#slots) {
       if (slot.state !== 'ready' || slot.inflight.length > 0 || this.quota(slot) === 0) continue;
-      if (!best || slot.idleSince < best.idleSince) best = slot;
+      if (!best || slot.idleSince > best.idleSince) best = slot;
     }
     if (best || depth === 1) return best;
     for (const slot of this.#slots) {

@@ -2,10 +2,13 @@
  * One worker process as the executor sees it: its state from start to exit,
  * the tasks sent to it, how it is asked to stop (politely, then by signal),
  * and — once it is gone — why: an expected stop, or a crash or running out
- * of memory, which break the pool (R12 broken-pool).
+ * of memory, which break the pool (R12 broken-pool). While it is starting,
+ * has work or is stopping it holds the parent's event loop open (loop-hold.ts);
+ * idle, it does not, so a script that forgets shutdown() still exits.
  */
 import type { WorkerExitReason } from './events';
 import type { WorkerExit, WorkerHandle } from './launcher';
+import { holdLoop, releaseLoop } from './loop-hold';
 import type { WorkItem } from './work-item';
 
 export type SlotState = 'starting' | 'ready' | 'stopping' | 'exited';
@@ -30,11 +33,14 @@ export class WorkerSlot {
   readonly inflight: WorkItem[] = [];
   /** Tasks handed to this worker so far (for maxTasksPerChild). */
   assigned = 0;
+  /** When it last went idle, as a count of such moments (the largest is the most recent). */
   idleSince = 0;
   stopReason: WorkerExitReason | null = null;
   /** The last few KB of raw stderr: tells an out-of-memory death from others. */
   #stderrTail = '';
   #killTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Whether this worker holds the event loop open now. */
+  #holdsLoop = false;
   handle!: WorkerHandle;
 
   constructor(readonly index: number) {}
@@ -52,7 +58,7 @@ export class WorkerSlot {
     if (this.state === 'exited') return;
     if (this.stopReason === null || reason === 'killed') this.stopReason = reason;
     this.state = 'stopping';
-    this.handle.keepAlive?.(true);
+    this.syncLoopHold();
     if (how === 'exit') this.handle.send({ t: 'exit' });
     else this.handle.signal(how);
     if (how !== 'SIGKILL' && this.#killTimer === null) {
@@ -63,10 +69,23 @@ export class WorkerSlot {
     }
   }
 
+  /** Hold the event loop while starting, busy or stopping; call after `state` or `inflight` changes. */
+  syncLoopHold(): void {
+    const want =
+      this.state === 'starting' ||
+      this.state === 'stopping' ||
+      (this.state === 'ready' && this.inflight.length > 0);
+    if (want === this.#holdsLoop) return;
+    this.#holdsLoop = want;
+    if (want) holdLoop();
+    else releaseLoop();
+  }
+
   /** The process is gone: mark the slot exited and say why it ended. */
   exited(exit: WorkerExit): SlotExit {
     const expected = this.stopReason !== null;
     this.state = 'exited';
+    this.syncLoopHold();
     if (this.#killTimer !== null) clearTimeout(this.#killTimer);
     const reason = this.stopReason ?? classifyDeath(exit, this.#stderrTail);
     return { reason, expected, description: describeExit(this.pid, exit, reason) };

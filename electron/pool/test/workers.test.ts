@@ -40,6 +40,15 @@ describe('R2 spawn-on-demand: workers are spawned on demand', () => {
     expect(spawnedPids()).toEqual([pids[0]]);
   });
 
+  test('R2 spawn-on-demand: with two idle workers, sequential submit().result() calls still keep to one process', async () => {
+    const { pool, spawnedPids } = startPool({ maxWorkers: 2 });
+    await Promise.all([pool.submit('sleepPid', 100).result(), pool.submit('sleepPid', 100).result()]);
+    expect(spawnedPids()).toHaveLength(2);
+    const pids: number[] = [];
+    for (let i = 0; i < 8; i++) pids.push(await pool.submit<number>('pid').result());
+    expect(new Set(pids).size).toBe(1);
+  });
+
   test('R2 spawn-on-demand: an idle worker takes new work before another is spawned (idle_process_reuse_multiple)', async () => {
     const { pool, spawnedPids } = startPool({ maxWorkers: 4 });
     expect(await pool.submit('add', 12, 7).result()).toBe(19);

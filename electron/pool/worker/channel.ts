@@ -1,9 +1,14 @@
 /**
  * The worker's line to its parent. Under Electron the worker is a
  * utilityProcess and talks through `process.parentPort`; under Node it was
- * started with child_process.fork and talks through `process.send`. Both
- * use structured clone, so the rest of the worker does not care which.
+ * started with child_process.fork and talks through `process.send`, a JSON
+ * channel plus a pipe for large cloned messages (../common/fork-channel.ts).
+ * Both carry values by structured clone, so the rest of the worker does not
+ * care which.
  */
+import type { Serializable } from 'node:child_process';
+import { Socket } from 'node:net';
+import { BULK_FD_ENV, ForkChannel } from '../common/fork-channel';
 import type { ParentMessage, WorkerMessage } from '../common/protocol';
 
 export interface ParentChannel {
@@ -40,10 +45,27 @@ export function connectToParent(): ParentChannel {
   if (!send) {
     throw new Error('This is a pool worker: it must be started by ProcessPoolExecutor, not run directly.');
   }
+  // Started by ForkLauncher: a JSON IPC channel plus a pipe for large cloned messages.
+  const bulkFd = process.env[BULK_FD_ENV];
+  delete process.env[BULK_FD_ENV]; // the pool's business, not the tasks'
+  let bulk: Socket | null = null;
+  if (bulkFd !== undefined) {
+    bulk = new Socket({ fd: Number(bulkFd), readable: true, writable: true });
+    bulk.unref(); // the IPC channel decides how long this process lives
+  }
+  let deliver: (message: ParentMessage) => void = () => undefined;
+  const channel = new ForkChannel<ParentMessage, WorkerMessage>(
+    (raw, done) => void send(raw as Serializable, undefined, {}, done && (() => done())),
+    bulk,
+    (message) => deliver(message),
+  );
   return {
-    send: (message) => void send(message),
-    sendThen: (message, done) => void send(message, undefined, {}, () => done()),
-    onMessage: (handler) => process.on('message', (message) => handler(message as ParentMessage)),
+    send: (message) => channel.send(message),
+    sendThen: (message, done) => channel.sendThen(message, done),
+    onMessage(handler) {
+      deliver = handler;
+      process.on('message', (raw) => channel.receive(raw));
+    },
     onDisconnect: (handler) => process.on('disconnect', handler),
   };
 }

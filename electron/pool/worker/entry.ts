@@ -9,7 +9,8 @@
  *   3. on `exit`, sends what is left and exits 0; on losing its parent, exits.
  */
 import { now } from '../common/clock';
-import type { InitMessage, RunMessage, WireError, WireTask } from '../common/protocol';
+import { Deque } from '../common/deque';
+import type { DoneRecord, InitMessage, RunMessage, WireError, WireTask } from '../common/protocol';
 import { toWireError } from '../common/wire-error';
 import { captureOutput } from './capture-output';
 import { connectToParent } from './channel';
@@ -20,15 +21,14 @@ import { startOrphanWatchdog } from './watchdog';
 type TaskFn = (...args: unknown[]) => unknown;
 
 const parent = connectToParent();
-const queue: WireTask[] = [];
-const fnNames = new Map<number, string>();
+const queue = new Deque<WireTask>();
 let moduleExports: Record<string, unknown> | null = null;
 let moduleLabel = 'the task module';
 let currentTask: number | null = null;
 let draining = false;
 let exitRequested = false;
 
-const outbox = new Outbox(parent, (id) => fnNames.get(id) ?? 'task');
+const outbox = new Outbox(parent);
 captureOutput(outbox, () => currentTask);
 installWorkerGlobals(outbox);
 process.setSourceMapsEnabled(true);
@@ -80,44 +80,100 @@ async function init(message: InitMessage): Promise<void> {
 }
 
 function enqueue(message: RunMessage): void {
-  for (const task of message.tasks) {
-    fnNames.set(task.id, task.fn);
-    queue.push(task);
-  }
-  if (!draining) void drain();
+  for (const task of message.tasks) queue.push(task);
+  if (!draining) drain();
 }
 
-async function drain(): Promise<void> {
+/**
+ * Runs the queued tasks one at a time. Synchronous tasks run in a plain loop,
+ * so once the last result is sent nothing more runs before this process
+ * sleeps (on a busy machine the parent may be waiting for this very CPU to
+ * read that result); a task that returns a promise pauses the loop until it
+ * settles.
+ */
+function drain(): void {
   draining = true;
   while (queue.length > 0) {
-    const task = queue.shift()!;
-    currentTask = task.id;
-    const started = now();
-    try {
-      const fn = lookup(task.fn);
-      let value: unknown;
-      if (task.items) {
-        const results: unknown[] = new Array(task.items.length);
-        for (let i = 0; i < task.items.length; i++) {
-          const v = fn(task.items[i]);
-          results[i] = isThenable(v) ? await v : v;
-        }
-        value = results;
-      } else {
-        const v = fn(...(task.args ?? []));
-        value = isThenable(v) ? await v : v;
-      }
-      currentTask = null;
-      outbox.done({ k: 'ok', id: task.id, started, finished: now(), value });
-    } catch (error) {
-      const finished = now();
-      currentTask = null;
-      outbox.done({ k: 'err', id: task.id, started, finished, error: userFramesOnly(toWireError(error)) });
+    const waiting = runTask(queue.shift()!);
+    if (waiting) {
+      void waiting.then(drain);
+      return;
     }
-    fnNames.delete(task.id);
   }
   draining = false;
   if (exitRequested) exitNow();
+}
+
+/** Run one task and report it; a promise (never rejecting) when it has to wait for an async result. */
+function runTask(task: WireTask): Promise<void> | undefined {
+  currentTask = task.id;
+  const started = now();
+  try {
+    const fn = lookup(task.fn);
+    const items = task.items;
+    if (items) {
+      const results: unknown[] = new Array(items.length);
+      for (let i = 0; i < items.length; i++) {
+        const v = fn(items[i]);
+        if (isThenable(v)) return finishChunk(task, fn, results, i, v, started);
+        results[i] = v;
+      }
+      succeed(task, started, results);
+    } else {
+      const v = fn(...task.args!);
+      if (isThenable(v)) return finishCall(task, v, started);
+      succeed(task, started, v);
+    }
+  } catch (error) {
+    fail(task, started, error);
+  }
+  return undefined;
+}
+
+async function finishCall(task: WireTask, pending: PromiseLike<unknown>, started: number): Promise<void> {
+  try {
+    succeed(task, started, await pending);
+  } catch (error) {
+    fail(task, started, error);
+  }
+}
+
+/** The rest of a chunk, from item `i` on, whose call returned `pending`. */
+async function finishChunk(
+  task: WireTask,
+  fn: TaskFn,
+  results: unknown[],
+  i: number,
+  pending: PromiseLike<unknown>,
+  started: number,
+): Promise<void> {
+  const items = task.items!;
+  try {
+    results[i] = await pending;
+    for (let j = i + 1; j < items.length; j++) {
+      const v = fn(items[j]);
+      results[j] = isThenable(v) ? await v : v;
+    }
+    succeed(task, started, results);
+  } catch (error) {
+    fail(task, started, error);
+  }
+}
+
+function succeed(task: WireTask, started: number, value: unknown): void {
+  currentTask = null;
+  const finished = now();
+  const record: DoneRecord = task.items
+    ? { k: 'ok', id: task.id, started, finished, value, chunk: true }
+    : { k: 'ok', id: task.id, started, finished, value };
+  outbox.done(record, task.fn);
+}
+
+function fail(task: WireTask, started: number, error: unknown): void {
+  const finished = now();
+  currentTask = null;
+  const wire = userFramesOnly(toWireError(error));
+  outbox.done({ k: 'err', id: task.id, started, finished, error: wire }, task.fn);
 }
 
 function lookup(name: string): TaskFn {

@@ -10,7 +10,7 @@
  */
 import { findUnclonable } from '../common/clone-check';
 import { now } from '../common/clock';
-import type { DoneRecord, OutRecord, WireError } from '../common/protocol';
+import type { DoneRecord, OutRecord, WireError, WorkerMessage } from '../common/protocol';
 import type { ParentChannel } from './channel';
 
 const BURST_GAP_MS = 4;
@@ -19,15 +19,15 @@ const MAX_BATCH_CHARS = 64 * 1024;
 
 export class Outbox {
   #records: OutRecord[] = [];
+  /** The function name of each done record in #records, in order (for error messages only). */
+  #doneFns: string[] = [];
   #chars = 0;
   #lastFlush = 0;
   #scheduled = false;
   readonly #channel: ParentChannel;
-  readonly #fnOf: (taskId: number) => string;
 
-  constructor(channel: ParentChannel, fnOf: (taskId: number) => string) {
+  constructor(channel: ParentChannel) {
     this.#channel = channel;
-    this.#fnOf = fnOf;
   }
 
   log(taskId: number | null, stream: 'stdout' | 'stderr', text: string): void {
@@ -46,8 +46,10 @@ export class Outbox {
     }
   }
 
-  done(record: DoneRecord): void {
+  /** `fn`: the task's function name, for the message if its result cannot be sent. */
+  done(record: DoneRecord, fn: string): void {
     this.#records.push(record);
+    this.#doneFns.push(fn);
     this.flush();
   }
 
@@ -55,30 +57,47 @@ export class Outbox {
     this.#scheduled = false;
     if (this.#records.length === 0) return;
     const records = this.#records;
+    const fns = this.#doneFns;
     this.#records = [];
+    this.#doneFns = [];
     this.#chars = 0;
     this.#lastFlush = now();
     try {
       this.#channel.send({ t: 'out', records });
     } catch {
-      this.#channel.send({ t: 'out', records: records.map((r) => this.#cloneable(r)) });
+      this.#channel.send({ t: 'out', records: this.#cloneable(records, fns) });
     }
   }
 
   /** Flush, then call `done` once the last message has left (before exiting). */
   flushThen(done: () => void): void {
     const records = this.#records;
+    const fns = this.#doneFns;
     this.#records = [];
+    this.#doneFns = [];
     this.#chars = 0;
-    this.#channel.sendThen({ t: 'out', records: records.map((r) => this.#cloneable(r)) }, done);
+    let message: WorkerMessage = { t: 'out', records };
+    try {
+      this.#channel.sendThen(message, done);
+      return;
+    } catch {
+      message = { t: 'out', records: this.#cloneable(records, fns) };
+    }
+    this.#channel.sendThen(message, done);
   }
 
-  /** A result that cannot be cloned becomes an error saying exactly what could not be sent. */
-  #cloneable(record: OutRecord): OutRecord {
+  /** The records, each result that cannot be cloned replaced by an error saying what could not be sent. */
+  #cloneable(records: OutRecord[], fns: string[]): OutRecord[] {
+    let done = 0;
+    return records.map((record) =>
+      record.k === 'log' ? record : this.#cloneableResult(record, fns[done++]!),
+    );
+  }
+
+  #cloneableResult(record: DoneRecord, fn: string): OutRecord {
     if (record.k !== 'ok') return record;
     const part = findUnclonable(record.value);
     if (!part) return record;
-    const fn = this.#fnOf(record.id);
     const where = part.path ? `its result ${part.path}` : 'its result';
     const message =
       `${fn}() returned, but ${where} is ${part.what}, which cannot be cloned and sent back to the ` +
