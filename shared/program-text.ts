@@ -101,12 +101,15 @@ export function typescriptProgram(spec: DriverSpec): string {
 
 export function pythonProgram(spec: DriverSpec): string {
   const args = [`max_workers=${spec.maxWorkers}`];
+  // How CPython starts the workers, when not its default (fork, spawn, forkserver).
+  if (spec.startMethod) args.push(`mp_context=multiprocessing.get_context("${spec.startMethod}")`);
   if (spec.initializer)
     args.push(`initializer=${spec.initializer}`, `initargs=tuple(${pyInputs(spec.initargs || '[]')})`);
   if (spec.maxTasksPerChild !== null) args.push(`max_tasks_per_child=${spec.maxTasksPerChild}`);
   const timeout = spec.timeoutSec === null ? '' : `timeout=${pyNumber(spec.timeoutSec)}`;
   const imports = [spec.fn, spec.initializer].filter(Boolean).join(', ');
   const head = [
+    ...(spec.startMethod ? ['import multiprocessing'] : []),
     `from concurrent.futures import ProcessPoolExecutor${spec.mode === 'as_completed' ? ', as_completed' : ''}`,
     `from tasks import ${imports}`,
     '',

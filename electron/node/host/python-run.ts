@@ -31,6 +31,8 @@ export interface PythonRunSetup {
   source: string;
   /** More files beside it (tasks.py in task mode). */
   files?: Record<string, string>;
+  /** The serial baseline's task function ("tasks.<fn>"), traced call by call. */
+  serial?: string;
   /** Known in task mode (the run bar's inputs); 0 for a whole program, counted as it goes. */
   taskCount: number;
   inputCount: number;
@@ -72,6 +74,7 @@ export class PythonProgramRun {
       source: setup.source,
       fileName: 'main.py',
       files: setup.files,
+      serial: setup.serial,
       syntaxChecked: true,
       onEvent: (event) => this.#log.push(event),
       onProcessCount: (members) => this.#holdWorkers(setup, members),

@@ -175,6 +175,7 @@ export class PlaygroundService implements ServiceApi {
               python: prepared.run.python,
               source: prepared.run.source,
               files: prepared.run.files,
+              serial: prepared.run.serial,
               taskCount: prepared.run.taskCount,
               inputCount: prepared.run.inputCount,
               cpus: availableParallelism(),

@@ -22,6 +22,8 @@ export interface PreparedPythonRun {
   inputCount: number;
   /** Workers to hold from the start (task mode: the pool's size); a program grows its hold as it runs. */
   workersAtStart: number;
+  /** The serial baseline: "tasks.<fn>", traced call by call in the program's own process. */
+  serial?: string;
 }
 
 export type PythonValidation =
@@ -62,6 +64,7 @@ export async function validatePythonRun(spec: RunSpec): Promise<PythonValidation
       taskCount: drive.taskCount,
       inputCount: drive.inputs.length,
       workersAtStart: spec.mode === 'serial' ? 0 : Math.min(spec.maxWorkers, drive.taskCount),
+      ...(spec.mode === 'serial' ? { serial: `tasks.${spec.fn}` } : {}),
     },
   };
 }

@@ -70,6 +70,11 @@ export interface PythonRunOptions {
   memoryLimitMb?: number;
   outputLineLimit?: number;
   outputCharLimit?: number;
+  /**
+   * "module.function": trace each call of it made in the program's own process,
+   * as a task of its own (the serial baseline of Python task mode).
+   */
+  serial?: string;
   /** Run without the tracer (for overhead measurements). Default true. */
   trace?: boolean;
   /** The tracer folder, when bundled elsewhere. */

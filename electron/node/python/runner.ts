@@ -175,7 +175,7 @@ export class PythonRun {
     const order = new CausalOrder(
       (event: TracerEvent) => {
         if (event.type === 'output' && !admitOutput(event.text, event.at)) return;
-        if (event.type === 'executor-created') result.traced = true;
+        if (event.type === 'executor-created' || event.type === 'task-submitted') result.traced = true;
         if (event.type === 'uncaught-exception' && event.pid === mainPid) result.uncaught = event.error;
         emit(event);
       },
@@ -206,6 +206,7 @@ export class PythonRun {
       tracerDir,
       traceDir,
       memoryLimitMb: options.memoryLimitMb,
+      serial: options.serial,
     });
     result.startedAt = now();
     const child = spawn(options.python.executable, [fileName], {
