@@ -5,8 +5,18 @@
  * the UI (so the UI never sees an end that is not saved).
  */
 import { formatValue } from '../../../shared/format-value';
-import type { RunOutcome } from '../../../shared/run-events';
+import type { RunOutcome, RuntimeInfo } from '../../../shared/run-events';
 import type { RunRecorder } from './recorder';
+
+/** The Node this host runs TypeScript on (its workers and drivers run the same one). */
+export function nodeRuntime(): RuntimeInfo {
+  const electron = process.versions.electron;
+  return {
+    language: 'typescript',
+    name: electron ? `Node ${process.versions.node} (Electron ${electron})` : `Node ${process.versions.node}`,
+    version: process.versions.node,
+  };
+}
 
 export interface RunWorkers {
   /** PIDs of the worker processes. */

@@ -9,7 +9,7 @@ import type { RunEventBatch, RunOutcome } from '../../../shared/run-events';
 import type { RunSpec } from '../../../shared/run-spec';
 import { DRIVERS } from './drivers';
 import { errorInfo, RunRecorder } from './recorder';
-import { endRun } from './run-end';
+import { endRun, nodeRuntime } from './run-end';
 
 /** After Stop's SIGTERM, wait this long before SIGKILL. */
 const STOP_GRACE_MS = 400;
@@ -50,6 +50,7 @@ export class PlaygroundRun {
       cpus: setup.cpus,
       taskCount: setup.taskCount,
       inputCount: setup.inputs.length,
+      runtime: nodeRuntime(),
       t: 0,
     });
     this.finished = this.#run(setup, epoch);

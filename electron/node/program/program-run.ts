@@ -15,7 +15,7 @@ import type { RunSpec } from '../../../shared/run-spec';
 import { endGroup, GroupWatch, type GroupMember } from '../python/process-group';
 import { heapLimitArgs } from '../host/memory-guard';
 import { RunRecorder } from '../host/recorder';
-import { endRun } from '../host/run-end';
+import { endRun, nodeRuntime } from '../host/run-end';
 import type { Reservation } from '../host/worker-budget';
 import type { DriverHandle, DriverLauncher } from './driver-launcher';
 import { driverMessageSchema, type EndedMessage } from './protocol';
@@ -65,13 +65,7 @@ export class TypeScriptProgramRun {
       cpus: setup.cpus,
       taskCount: 0,
       inputCount: 0,
-      runtime: {
-        language: 'typescript',
-        name: process.versions.electron
-          ? `Node ${process.versions.node} (Electron ${process.versions.electron})`
-          : `Node ${process.versions.node}`,
-        version: process.versions.node,
-      },
+      runtime: nodeRuntime(),
       t: 0,
     });
     this.finished = this.#run(setup, epoch);

@@ -7,14 +7,19 @@
 import { useState } from 'react';
 import { EXAMPLES, findExample } from '../../../shared/examples';
 import { sameCode } from '../gallery/load-example';
-import { useCode, useExampleId } from '../app/hooks';
+import { useCode, useCodeKind, useExampleId, useLanguage } from '../app/hooks';
 
 export function LookFor({ code: runCode }: { code?: string }) {
   const exampleId = useExampleId();
   const editorCode = useCode();
+  const language = useLanguage();
+  const kind = useCodeKind();
   const code = runCode ?? editorCode;
-  const example =
-    runCode !== undefined ? EXAMPLES.find((e) => sameCode(e.code, runCode)) : findExample(exampleId);
+  // The example loaded last is only about the editor's code while the editor shows its language and kind.
+  const loaded = findExample(exampleId);
+  const current =
+    loaded && loaded.spec.language === language && loaded.spec.kind === kind ? loaded : undefined;
+  const example = runCode !== undefined ? EXAMPLES.find((e) => sameCode(e.code, runCode)) : current;
   const edited = example ? !sameCode(code, example.code) : false;
   const [choice, setChoice] = useState<{ example: string | null; open: boolean } | null>(null);
   if (!example) return null;
