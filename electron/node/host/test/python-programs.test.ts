@@ -329,6 +329,54 @@ if __name__ == "__main__":
   });
 });
 
+describe.skipIf(!python)('whole Python programs within bounds', () => {
+  it("an output flood is cut at the run's limit, as in task mode, and the run still ends normally", async () => {
+    const events = await h.run(
+      program(`from concurrent.futures import ProcessPoolExecutor
+
+def shout(n):
+    for i in range(30_000):
+        print("worker line", i)
+    return n
+
+if __name__ == "__main__":
+    with ProcessPoolExecutor(max_workers=1) as executor:
+        print(executor.submit(shout, 7).result())
+`),
+    );
+    expect(finishedEvent(events).outcome).toBe('ok');
+    expect(events.some((e) => e.type === 'output-truncated')).toBe(true);
+    const lines = events
+      .flatMap((e) => (e.type === 'output' || e.type === 'driver' ? [e.text] : []))
+      .join('')
+      .split('\n').length;
+    expect(lines).toBeLessThanOrEqual(10_100);
+  });
+
+  it('the memory cap holds in a Python worker: past it, an allocation fails with MemoryError', async () => {
+    const events = await h.run({
+      ...program(`from concurrent.futures import ProcessPoolExecutor
+
+def hog(mb):
+    return len(bytearray(mb * 1024 * 1024))
+
+if __name__ == "__main__":
+    with ProcessPoolExecutor(max_workers=1) as executor:
+        try:
+            executor.submit(hog, 1024).result()
+        except MemoryError:
+            print("MemoryError in the worker")
+        print(executor.submit(hog, 16).result())
+`),
+      memoryLimitMb: 256,
+    });
+    expect(finishedEvent(events).outcome).toBe('ok');
+    expect(printed(events)).toEqual(['MemoryError in the worker', String(16 * 1024 * 1024)]);
+    const failed = RunModel.from(events).tasks[0];
+    expect(failed).toMatchObject({ state: 'error', error: { name: 'MemoryError' } });
+  });
+});
+
 describe.skipIf(!python)("whole Python programs and the host's worker cap", () => {
   it('a program whose process tree passes the cap is ended with a message that says so', async () => {
     const capped = createHarness({ workers: new WorkerBudget(2) });
