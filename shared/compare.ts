@@ -8,8 +8,15 @@ import type { RunModel } from './run-model';
 import type { RunSpec } from './run-spec';
 import { efficiency, runStats, speedup, type RunStats } from './run-stats';
 
-/** How many workers a run had to share the work: 1 for the serial baseline. */
-export function poolSize(spec: Pick<RunSpec, 'mode' | 'maxWorkers'>): number {
+/**
+ * How many workers a run had to share the work: 1 for the serial baseline; for
+ * a whole program (which makes its own pools), its largest pool.
+ */
+export function poolSize(
+  spec: Pick<RunSpec, 'mode' | 'maxWorkers'> & Partial<Pick<RunSpec, 'kind'>>,
+  model?: Pick<RunModel, 'executors'>,
+): number {
+  if (spec.kind === 'program') return Math.max(1, ...(model?.executors ?? []).map((e) => e.maxWorkers ?? 1));
   return spec.mode === 'serial' ? 1 : spec.maxWorkers;
 }
 
@@ -32,7 +39,7 @@ export function defaultBaseline(runs: readonly BaselineCandidate[]): string | nu
 
 export interface ComparedRun {
   id: string;
-  spec: Pick<RunSpec, 'mode' | 'maxWorkers'>;
+  spec: Pick<RunSpec, 'mode' | 'maxWorkers'> & Partial<Pick<RunSpec, 'kind'>>;
   model: RunModel;
 }
 
@@ -51,7 +58,7 @@ export function compareRows(runs: readonly ComparedRun[], baselineId: string | n
   const baseWall = base ? base.model.elapsedMs : 0;
   return runs.map((run) => {
     const stats = runStats(run.model);
-    const workers = poolSize(run.spec);
+    const workers = poolSize(run.spec, run.model);
     const s = baseWall > 0 && stats.wallMs > 0 ? speedup(baseWall, stats.wallMs) : null;
     return {
       id: run.id,
