@@ -36,6 +36,7 @@ import { compileProgram, programProblems } from '../program/compile-program';
 import { ForkDriverLauncher, type DriverLauncher } from '../program/driver-launcher';
 import { TypeScriptProgramRun } from '../program/program-run';
 import { PythonProgramRun } from './python-run';
+import { defaultRunName } from './run-names';
 import type { RunRecorder } from './recorder';
 import { PlaygroundRun } from './run';
 import { isRunId, type Store } from './store';
@@ -202,7 +203,7 @@ export class PlaygroundService implements ServiceApi {
       const started = recorder.events[0];
       return this.#deps.store.saveRun({
         id: runId,
-        name: meta.name?.trim() || defaultRunName(spec),
+        name: meta.name?.trim() || defaultRunName(spec, recorder.events),
         createdAt,
         spec,
         meta,
@@ -361,14 +362,4 @@ function workersNeeded(prepared: Prepared): number {
   const { run } = prepared;
   if (run.spec.mode === 'serial') return 1;
   return Math.min(run.spec.maxWorkers, run.taskCount);
-}
-
-function defaultRunName(spec: RunSpec): string {
-  if (spec.kind === 'program')
-    return spec.language === 'python' ? 'main.py · Python' : 'main.ts · TypeScript';
-  const language = spec.language === 'python' ? ' · Python' : '';
-  if (spec.mode === 'serial') return `${spec.fn} · serial baseline${language}`;
-  const workers = `${spec.maxWorkers} worker${spec.maxWorkers === 1 ? '' : 's'}`;
-  const chunk = spec.mode === 'map' && spec.chunksize > 1 ? ` · chunksize ${spec.chunksize}` : '';
-  return `${spec.fn} · ${spec.mode} · ${workers}${chunk}${language}`;
 }

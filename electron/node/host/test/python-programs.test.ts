@@ -94,7 +94,12 @@ describe.skipIf(!python)('whole Python programs in the playground', () => {
       for (const w of model.workers) expect(w).toMatchObject({ code: 0, reason: 'shutdown' });
       expect(driverLines(events).at(-1)).toMatch(/^Done in .* s · 5 tasks · 3 worker processes \(PIDs /);
       const [saved] = await h.store.listRuns();
-      expect(saved).toMatchObject({ outcome: 'ok', taskCount: 5, workerCount: 3, name: 'main.py · Python' });
+      expect(saved).toMatchObject({
+        outcome: 'ok',
+        taskCount: 5,
+        workerCount: 3,
+        name: 'main.py · task · 3 processes',
+      });
     },
   );
 
