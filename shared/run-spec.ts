@@ -70,10 +70,10 @@ export const runSpecSchema = z.object({
   language: z.enum(LANGUAGES).default('typescript'),
   kind: z.enum(CODE_KINDS).default('tasks'),
   /**
-   * Python: the interpreter to run (a command on PATH or a path); null for
-   * `python3`. Ignored for TypeScript.
+   * Python: the interpreter to run (a command on PATH or a path); null or
+   * absent for `python3`. Ignored for TypeScript.
    */
-  python: z.string().max(MAX_INTERPRETER_CHARS).nullable().default(null),
+  python: z.string().max(MAX_INTERPRETER_CHARS).nullable().optional(),
   /** Python task mode: how the pool starts its workers; null for Python's default. */
   startMethod: z.enum(START_METHODS).nullable().default(null),
   /** Name of the exported task function. */
@@ -121,10 +121,10 @@ export const runSpecSchema = z.object({
 
 export type RunSpec = z.infer<typeof runSpecSchema>;
 
-export const DEFAULT_RUN_SPEC: Omit<RunSpec, 'code'> = {
+/** The run settings a new run starts from (the interpreter is the workspace's own setting). */
+export const DEFAULT_RUN_SPEC: Omit<RunSpec, 'code' | 'python'> = {
   language: 'typescript',
   kind: 'tasks',
-  python: null,
   startMethod: null,
   fn: 'task',
   mode: 'submit',

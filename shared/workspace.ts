@@ -81,7 +81,7 @@ export const workspaceSchema = z.object({
 
 export function defaultWorkspace(exampleId = EXAMPLES[0]!.id): Workspace {
   const example = findExample(exampleId) ?? EXAMPLES[0]!;
-  // The interpreter is the workspace's own setting, not one of the run settings.
+  // The interpreter is the workspace's own setting, not one of an example's run settings.
   const { python: _interpreter, ...spec } = example.spec;
   return {
     version: WORKSPACE_VERSION,

@@ -30,7 +30,7 @@ export type PythonValidation =
   { ok: true; run: PreparedPythonRun } | { ok: false; diagnostics: Diagnostic[] };
 
 export async function validatePythonRun(spec: RunSpec): Promise<PythonValidation> {
-  const found = await pythonFor(spec.python);
+  const found = await pythonFor(spec.python ?? null);
   if (!found.ok) return { ok: false, diagnostics: [{ source: 'settings', message: found.message }] };
   const { python } = found;
   if (spec.kind === 'program') {
