@@ -147,23 +147,26 @@ export const FIRST_COMPLETED_PY = `import time
 from concurrent.futures import ProcessPoolExecutor, wait, FIRST_COMPLETED
 
 def search(shard, seconds):
-    """Pretend to search one shard of the data; the lucky one is fast."""
+    """Pretend to search one shard of the data: the lucky one is fast."""
     time.sleep(seconds)
     return f"found in shard {shard}"
 
 if __name__ == "__main__":
     with ProcessPoolExecutor(max_workers=2) as executor:
         futures = [executor.submit(search, shard, seconds)
-                   for shard, seconds in enumerate([3, 1, 2, 2, 2])]
+                   for shard, seconds in enumerate([2, 0.5, 1, 1, 1, 1, 1, 1])]
         done, not_done = wait(futures, return_when=FIRST_COMPLETED)
         print(done.pop().result())
-        # Still queued: cancel() takes them back. Already running: it cannot.
-        print("cancelled:", [f.cancel() for f in futures if f in not_done])
+        # The rest is no longer needed. cancel() takes back a task still waiting;
+        # one already handed to a worker cannot be taken back, and runs on.
+        for shard, f in enumerate(futures):
+            if f in not_done:
+                print(f"shard {shard}:", "cancelled" if f.cancel() else "runs on")
 `;
 
 export const FIRST_COMPLETED_TS = `import { ProcessPoolExecutor, wait, FIRST_COMPLETED } from './pool';
 
-// Pretend to search one shard of the data; the lucky one is fast.
+// Pretend to search one shard of the data: the lucky one is fast.
 export function search(shard: number, seconds: number): string {
   sleep(seconds * 1000);
   return \`found in shard \${shard}\`;
@@ -171,11 +174,16 @@ export function search(shard: number, seconds: number): string {
 
 export async function main(): Promise<void> {
   await using executor = new ProcessPoolExecutor({ maxWorkers: 2 });
-  const futures = [3, 1, 2, 2, 2].map((seconds, shard) => executor.submit(search, shard, seconds));
+  const futures = [2, 0.5, 1, 1, 1, 1, 1, 1].map((seconds, shard) =>
+    executor.submit(search, shard, seconds),
+  );
   const { done, notDone } = await wait(futures, { returnWhen: FIRST_COMPLETED });
   console.log(await [...done][0]!.result());
-  // Still queued: cancel() takes them back. Already running: it cannot.
-  console.log('cancelled:', futures.filter((f) => notDone.has(f)).map((f) => f.cancel()));
+  // The rest is no longer needed. cancel() takes back a task still waiting;
+  // one already handed to a worker cannot be taken back, and runs on.
+  futures.forEach((f, shard) => {
+    if (notDone.has(f)) console.log(\`shard \${shard}:\`, f.cancel() ? 'cancelled' : 'runs on');
+  });
 }
 `;
 
