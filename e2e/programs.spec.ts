@@ -149,7 +149,7 @@ test('Stop ends a Python program and every process it started: none is left', as
   await chooseCode(page, 'Program', 'Python');
   await setCode(
     page,
-    `import time
+    `import os, time
 from concurrent.futures import ProcessPoolExecutor
 
 def forever(n):
@@ -157,6 +157,7 @@ def forever(n):
         time.sleep(0.05)
 
 if __name__ == "__main__":
+    print("program", os.getpid(), flush=True)
     with ProcessPoolExecutor(max_workers=2) as executor:
         list(executor.map(forever, range(2)))`,
   );
@@ -164,7 +165,8 @@ if __name__ == "__main__":
   await expect(page.locator('[data-testid="timeline-bar"][data-state="running"]')).toHaveCount(2, {
     timeout: 20_000,
   });
-  const pids = (await lanePids(page)).map(Number);
+  const program = Number(/^program (\d+)$/.exec((await callerLines(page))[0] ?? '')?.[1]);
+  const pids = [program, ...(await lanePids(page)).map(Number)];
   expect(pids.every(alive)).toBe(true);
   await stopButton(page).click();
   await expect(outcome(page)).toHaveText(/^Stopped/);

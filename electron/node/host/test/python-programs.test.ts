@@ -10,6 +10,7 @@ import type { RunEvent } from '../../../../shared/run-events';
 import { RunModel } from '../../../../shared/run-model';
 import { findPython } from '../../python';
 import { isAlive } from '../../../pool/test/helpers';
+import { listGroup } from '../../python/process-group';
 import { WorkerBudget } from '../worker-budget';
 import { createHarness, driverLines, finishedEvent, spec, type Harness } from './harness';
 
@@ -293,7 +294,7 @@ if __name__ == "__main__":
     ]);
   });
 
-  it('Stop ends the program and every process it started, within a second, none left', async () => {
+  it('Stop ends the program and every process it started (a forkserver too), none left', async () => {
     const started: number[] = [];
     const running = new Promise<void>((resolve) => {
       const unsubscribe = setInterval(() => {
@@ -305,7 +306,7 @@ if __name__ == "__main__":
     });
     const result = await h.service.startRun(
       spec(
-        program(`import time
+        program(`import multiprocessing, os, time
 from concurrent.futures import ProcessPoolExecutor
 
 def forever(n):
@@ -313,7 +314,9 @@ def forever(n):
         time.sleep(0.05)
 
 if __name__ == "__main__":
-    with ProcessPoolExecutor(max_workers=2) as executor:
+    print("program", os.getpid(), flush=True)
+    context = multiprocessing.get_context("forkserver")
+    with ProcessPoolExecutor(max_workers=2, mp_context=context) as executor:
         list(executor.map(forever, range(2)))
 `),
       ),
@@ -321,13 +324,15 @@ if __name__ == "__main__":
     expect(result.ok).toBe(true);
     await running;
     started.push(...h.events.flatMap((e) => (e.type === 'worker-spawned' ? [e.pid] : [])));
-    const group = h.events.find((e) => e.type === 'run-started');
-    expect(group).toBeDefined();
+    // The program leads its own process group: the forkserver and the workers are in it.
+    const programPid = Number(/program (\d+)/.exec(driverLines(h.events).join(''))?.[1]);
+    expect((await listGroup(programPid)).length).toBeGreaterThanOrEqual(4);
     await h.service.stopRun(result.ok ? result.runId : '');
     await h.service.idle();
     const end = finishedEvent(h.events);
     expect(end.outcome).toBe('stopped');
-    for (const pid of started) expect(isAlive(pid)).toBe(false);
+    for (const pid of [programPid, ...started]) expect(isAlive(pid)).toBe(false);
+    expect(await listGroup(programPid)).toEqual([]);
     const model = RunModel.from(h.events);
     expect(model.marks.stopRequested).not.toBeNull();
     expect(model.workers.every((w) => w.exited !== null && w.reason === 'killed')).toBe(true);
