@@ -36,12 +36,16 @@ interface ExecutorFacts {
   hasInitializer: boolean;
   maxTasksPerChild: number | null;
   shutdownCalled: boolean;
+  /** The shutdown() call in progress: when, how, and the tasks not settled then. */
+  shutdown: { at: number; wait: boolean; cancelFutures: boolean; open: TaskFacts[] } | null;
   threads: number;
 }
 
 interface TaskFacts {
   id: number;
   executor: ExecutorFacts | null;
+  /** How the caller's future ended (null while it has not). */
+  settled: 'ok' | 'error' | 'cancelled' | null;
   /** What the worker reported (the run log has it). */
   finished: 'ok' | 'error' | null;
   delivered: boolean;
@@ -87,9 +91,14 @@ export class PythonRunLog {
         return this.#executorCreated(event);
       case 'executor-shutdown': {
         const executor = this.#executors.get(event.executor);
-        if (executor) executor.shutdownCalled = true;
+        if (!executor) return;
+        executor.shutdownCalled = true;
+        const open = [...this.#tasks.values()].filter((t) => t.executor === executor && t.settled === null);
+        executor.shutdown = { at: event.at, wait: event.wait, cancelFutures: event.cancelFutures, open };
         return;
       }
+      case 'executor-shutdown-returned':
+        return this.#shutdownReturned(event);
       case 'task-submitted':
         return this.#taskSubmitted(event);
       case 'task-started':
@@ -151,7 +160,6 @@ export class PythonRunLog {
         this.#disconnectedAt.set(event.pid, event.at);
         return;
       case 'map-called':
-      case 'executor-shutdown-returned':
       case 'task-rejected':
       case 'process-connected':
       case 'program-exited':
@@ -184,6 +192,7 @@ export class PythonRunLog {
       hasInitializer: e.initializer !== null,
       maxTasksPerChild: e.maxTasksPerChild,
       shutdownCalled: false,
+      shutdown: null,
       threads: 0,
     };
     this.#executors.set(e.executor, facts);
@@ -201,7 +210,13 @@ export class PythonRunLog {
 
   #taskSubmitted(e: Of<'task-submitted'>): void {
     const executor = this.#executors.get(e.executor) ?? null;
-    const task: TaskFacts = { id: this.#tasks.size + 1, executor, finished: null, delivered: false };
+    const task: TaskFacts = {
+      id: this.#tasks.size + 1,
+      executor,
+      settled: null,
+      finished: null,
+      delivered: false,
+    };
     this.#tasks.set(e.task, task);
     const args = [...e.args, ...Object.entries(e.kwargs ?? {}).map(([k, v]) => `${k}=${v}`)];
     const items = e.items;
@@ -253,7 +268,9 @@ export class PythonRunLog {
   /** The caller's side: cancelled, failed without running (a broken pool), or failed on the way back. */
   #taskSettled(e: Of<'task-settled'>): void {
     const task = this.#tasks.get(e.task);
-    if (!task || task.finished === e.status) return;
+    if (!task) return;
+    task.settled = e.status;
+    if (task.finished === e.status) return;
     task.finished = e.status === 'cancelled' ? null : e.status;
     const event: RunEvent = {
       type: 'task-finished',
@@ -267,6 +284,29 @@ export class PythonRunLog {
     };
     if (e.error) event.error = errorInfo(e.error);
     this.#recorder.record(event);
+  }
+
+  /**
+   * shutdown() returned (the end of a `with` block, most often): the call is
+   * recorded with what it did — with cancel_futures, the tasks it cancelled
+   * and those it could not (already handed to a worker, they run on).
+   */
+  #shutdownReturned(e: Of<'executor-shutdown-returned'>): void {
+    const executor = this.#executors.get(e.executor);
+    const call = executor?.shutdown;
+    if (!executor || !call) return;
+    executor.shutdown = null;
+    const cancelled = call.cancelFutures ? call.open.filter((t) => t.settled === 'cancelled') : [];
+    const handedOver = call.cancelFutures ? call.open.filter((t) => t.settled !== 'cancelled') : [];
+    this.#recorder.record({
+      type: 'shutdown-called',
+      wait: call.wait,
+      cancelFutures: call.cancelFutures,
+      cancelled: cancelled.map((t) => t.id),
+      handedOver: handedOver.map((t) => t.id),
+      t: this.#t(call.at),
+    });
+    this.#recorder.record({ type: 'shutdown-returned', t: this.#t(e.at) });
   }
 
   #workerStarted(e: Of<'worker-started'>): void {

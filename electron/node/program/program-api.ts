@@ -50,11 +50,14 @@ export interface ProgramApi {
 
 export function createProgramApi(setup: ProgramApiSetup): ProgramApi {
   const { recorder } = setup;
-  const executors: ProcessPoolExecutor[] = [];
+  const executors: { shutdownCalled: boolean; shutdown(options: { wait: boolean }): Promise<void> }[] = [];
   const deliver = (future: AnyFuture): void => recorder.deliveredOnce(future.id);
   trackDeliveries(deliver);
 
   class ProgramProcessPoolExecutor extends ProcessPoolExecutor {
+    readonly #number: number;
+    #shutdownCalled = false;
+
     constructor(options: Partial<ProcessPoolExecutorOptions> = {}) {
       const executor = executors.length + 1;
       const listener = options.onEvent;
@@ -68,6 +71,7 @@ export function createProgramApi(setup: ProgramApiSetup): ProgramApi {
           listener?.(event);
         },
       });
+      this.#number = executor;
       executors.push(this);
       const initializer = options.initializer;
       recorder.recordNow({
@@ -79,6 +83,29 @@ export function createProgramApi(setup: ProgramApiSetup): ProgramApi {
         maxTasksPerChild: options.maxTasksPerChild ?? null,
         initializer: typeof initializer === 'function' ? initializer.name : (initializer ?? null),
       });
+    }
+
+    /** Shut down as the pool does; the first call is marked with what it cancelled and what ran on. */
+    override async shutdown(options: { wait?: boolean; cancelFutures?: boolean } = {}): Promise<void> {
+      if (this.#shutdownCalled) return super.shutdown(options);
+      this.#shutdownCalled = true;
+      const { wait = true, cancelFutures = false } = options;
+      const open = recorder.openTasks(this.#number);
+      const called = recorder.now();
+      const done = super.shutdown(options);
+      // Cancelling happens as the call begins; the tasks already handed to a worker run on.
+      const cancelled = cancelFutures ? open.filter((task) => recorder.wasCancelled(task)) : [];
+      const handedOver = cancelFutures ? open.filter((task) => !recorder.wasCancelled(task)) : [];
+      recorder.record({ type: 'shutdown-called', wait, cancelFutures, cancelled, handedOver, t: called });
+      try {
+        await done;
+      } finally {
+        recorder.recordNow({ type: 'shutdown-returned' });
+      }
+    }
+
+    get shutdownCalled(): boolean {
+      return this.#shutdownCalled;
     }
   }
 
@@ -117,7 +144,8 @@ export function createProgramApi(setup: ProgramApiSetup): ProgramApi {
       DataCloneError,
     },
     async shutdownAll() {
-      await Promise.all(executors.map((executor) => executor.shutdown({ wait: true })));
+      const open = executors.filter((executor) => !executor.shutdownCalled);
+      await Promise.all(open.map((executor) => executor.shutdown({ wait: true })));
     },
   };
 }

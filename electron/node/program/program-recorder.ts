@@ -15,10 +15,13 @@ export class ProgramRecorder extends RunRecorder {
   readonly #laneExecutor = new Map<number, number>();
   readonly #taskExecutor = new Map<number, number>();
   readonly #delivered = new Set<number>();
+  /** How each task ended, once it has (task-finished). */
+  readonly #outcome = new Map<number, 'ok' | 'error' | 'cancelled'>();
 
   /** An event of executor number `executor` (from 1). */
   onExecutorEvent(executor: number, event: PoolEvent): void {
     if (event.type === 'task-submitted') this.#taskExecutor.set(event.task, executor);
+    if (event.type === 'task-finished') this.#outcome.set(event.task, event.status);
     if ('worker' in event && event.worker !== undefined) {
       this.onPoolEvent({ ...event, worker: this.#lane(executor, event.worker) });
     } else {
@@ -31,6 +34,19 @@ export class ProgramRecorder extends RunRecorder {
     if (this.#delivered.has(task)) return;
     this.#delivered.add(task);
     this.delivered(task);
+  }
+
+  /** Tasks of `executor` that have not ended yet. */
+  openTasks(executor: number): number[] {
+    const open: number[] = [];
+    for (const [task, owner] of this.#taskExecutor)
+      if (owner === executor && !this.#outcome.has(task)) open.push(task);
+    return open;
+  }
+
+  /** Whether a task ended cancelled. */
+  wasCancelled(task: number): boolean {
+    return this.#outcome.get(task) === 'cancelled';
   }
 
   override record(event: RunEvent): void {

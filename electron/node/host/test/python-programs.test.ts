@@ -232,6 +232,39 @@ if __name__ == "__main__":
     expect(driverLines(events).at(-1)).toMatch(/· 8 tasks · \d worker process(es)? .*· 2 worker threads$/);
   });
 
+  it('shutdown(cancel_futures=True) is marked with the tasks it cancelled and those already handed to a worker', async () => {
+    const events = await h.run(
+      program(`import time
+from concurrent.futures import ProcessPoolExecutor
+
+def nap(n):
+    time.sleep(0.3)
+    return n
+
+if __name__ == "__main__":
+    executor = ProcessPoolExecutor(max_workers=1)
+    futures = [executor.submit(nap, i) for i in range(8)]
+    futures[0].result()
+    executor.shutdown(wait=True, cancel_futures=True)
+    print(sum(f.cancelled() for f in futures), "cancelled")
+`),
+    );
+    expect(finishedEvent(events).outcome).toBe('ok');
+    const model = RunModel.from(events);
+    const shutdown = model.marks.shutdown!;
+    expect(shutdown).toMatchObject({ wait: true, cancelFutures: true });
+    const cancelled = model.tasks.filter((t) => t.state === 'cancelled').map((t) => t.id);
+    expect(shutdown.cancelled).toEqual(cancelled);
+    expect(printed(events)).toEqual([`${cancelled.length} cancelled`]);
+    expect(cancelled.length).toBeGreaterThan(0);
+    // The rest had been handed to the worker already (CPython's call queue): they ran to the end.
+    for (const id of shutdown.handedOver) expect(model.task(id)!.state).toBe('ok');
+    expect([...shutdown.cancelled, ...shutdown.handedOver].sort((a, b) => a - b)).toEqual([
+      2, 3, 4, 5, 6, 7, 8,
+    ]);
+    expect(shutdown.returned!).toBeGreaterThanOrEqual(Math.max(...model.tasks.map((t) => t.finished ?? 0)));
+  });
+
   it('a program that never uses a pool still runs, and says there was nothing to trace', async () => {
     const events = await h.run(program('print("hello")\n'));
     expect(finishedEvent(events).outcome).toBe('ok');

@@ -117,6 +117,39 @@ export async function main(): Promise<void> {
     expect(model.tasks.filter((t) => t.executor === 2).map((t) => t.deliveryOrder)).toEqual([6, 7, 8]);
   });
 
+  it('shutdown({ cancelFutures: true }) is marked with the tasks it cancelled; the with-block end of await using too', async () => {
+    const events = await h.run(
+      program(`import { ProcessPoolExecutor } from './pool';
+
+export function nap(ms: number): number {
+  sleep(ms);
+  return ms;
+}
+
+export async function main(): Promise<void> {
+  const executor = new ProcessPoolExecutor({ maxWorkers: 1 });
+  const futures = [300, 300, 300, 300, 300].map((ms) => executor.submit(nap, ms));
+  await futures[0]!.result();
+  await executor.shutdown({ wait: true, cancelFutures: true });
+  console.log(futures.filter((f) => f.cancelled()).length, 'cancelled');
+}
+`),
+    );
+    expect(finishedEvent(events).outcome).toBe('ok');
+    const model = RunModel.from(events);
+    const shutdown = model.marks.shutdown!;
+    expect(shutdown).toMatchObject({ wait: true, cancelFutures: true });
+    const cancelled = model.tasks.filter((t) => t.state === 'cancelled').map((t) => t.id);
+    expect(cancelled.length).toBeGreaterThan(0);
+    expect(shutdown.cancelled).toEqual(cancelled);
+    expect(printed(events)).toEqual([`${cancelled.length} cancelled`]);
+    for (const id of shutdown.handedOver) expect(model.task(id)!.state).toBe('ok');
+    expect(shutdown.cancelled.length + shutdown.handedOver.length).toBe(4);
+    expect(shutdown.returned!).toBeGreaterThanOrEqual(shutdown.called);
+    // Only one shutdown is marked: the program's own (not the driver's tidying up at the end).
+    expect(events.filter((e) => e.type === 'shutdown-called')).toHaveLength(1);
+  });
+
   it("an error in main(): the run fails with the error at main.ts's line, after the pool's work is waited for", async () => {
     const events = await h.run(
       program(`import { ProcessPoolExecutor } from './pool';
