@@ -17,6 +17,18 @@ export async function pickExample(page: Page, id: string): Promise<void> {
   await expect(dialog).toBeHidden();
 }
 
+/** What the editor holds: task functions or a whole program, in TypeScript or Python. */
+export async function chooseCode(
+  page: Page,
+  kind: 'Tasks' | 'Program',
+  language: 'TypeScript' | 'Python',
+): Promise<void> {
+  await page.getByRole('radio', { name: kind, exact: true }).check();
+  await page.getByRole('radio', { name: language, exact: true }).check();
+  const file = `${kind === 'Program' ? 'main' : 'tasks'}.${language === 'Python' ? 'py' : 'ts'}`;
+  await expect(page.getByTestId('editor-file')).toHaveText(file);
+}
+
 export function runButton(page: Page): Locator {
   return page.getByRole('button', { name: 'Run', exact: true });
 }
@@ -32,7 +44,13 @@ export function outcome(page: Page): Locator {
 /** Replace the editor's code (pasted, so the editor does not auto-indent or close brackets). */
 export async function setCode(page: Page, code: string): Promise<void> {
   await pasteCode(page, code);
-  await expect.poll(() => editorText(page)).toBe(code.trim());
+  // The editor's text as shown leaves blank lines out: compare without them.
+  const shown = (text: string): string =>
+    text
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .join('\n');
+  await expect.poll(async () => shown(await editorText(page))).toBe(shown(code.trim()));
 }
 
 /** Paste `code` over the editor's, without waiting to see it (code too long to show whole). */

@@ -1,5 +1,6 @@
-// Bundles what electron-vite does not: the pool's worker entry (next to each
-// bundle that hosts a pool) and the browser host's server; then copies the
+// Bundles what electron-vite does not: the pool's worker entry and a whole
+// program's driver (next to each bundle that hosts a pool) and the browser
+// host's server; then copies the
 // files the Node side needs at run time that are not TypeScript, next to
 // each host bundle.
 import { build } from 'esbuild';
@@ -24,6 +25,21 @@ for (const outdir of HOSTS) {
     outdir,
     outExtension: { '.js': '.cjs' },
     format: 'cjs',
+  });
+}
+
+// A whole TypeScript program's driver process, beside each host (everything bundled in: it
+// imports nothing from node_modules at run time).
+for (const outdir of HOSTS) {
+  await build({
+    ...common,
+    entryPoints: { 'program-driver': 'electron/node/program/driver.ts' },
+    outdir,
+    outExtension: { '.js': '.mjs' },
+    format: 'esm',
+    banner: {
+      js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+    },
   });
 }
 

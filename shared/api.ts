@@ -4,7 +4,8 @@
  * renderer imports nothing else from the host side.
  */
 import type { RunEvent, RunEventBatch, RunOutcome } from './run-events';
-import type { RunSpec } from './run-spec';
+import type { CodeSlot } from './code-slots';
+import type { CodeKind, Language, RunSpec } from './run-spec';
 import type { RunTiming } from './run-stats';
 
 export interface HostInfo {
@@ -33,6 +34,30 @@ export interface CodeCheck {
   exports: string[];
 }
 
+/** What the code in the editor is, for checking it as such. */
+export interface CodeCheckOptions {
+  language: Language;
+  kind: CodeKind;
+  /** Python: the interpreter to check with (a command or a path); null for `python3`. */
+  python: string | null;
+}
+
+/** The Python interpreter runs would use, as the app shows it; or why there is none. */
+export type PythonStatus =
+  | {
+      ok: true;
+      /** "Python 3.11.7 (CPython, GIL)". */
+      name: string;
+      version: string;
+      build: 'GIL' | 'free-threaded';
+      gilEnabled: boolean;
+      executable: string;
+      startMethods: string[];
+      defaultStartMethod: string;
+    }
+  /** One sentence: what is wrong, and how to get an interpreter. */
+  | { ok: false; message: string };
+
 /** Extra facts kept with a run in the history. */
 export interface RunMeta {
   name?: string;
@@ -50,9 +75,15 @@ export type StartRunResult = { ok: true; runId: string } | { ok: false; diagnost
 
 export interface Workspace {
   /** The format version (see shared/saved-format.ts and WORKSPACE_VERSION). */
-  version: 3;
+  version: 4;
+  /** The code on screen: `spec.language`'s, of `spec.kind`. */
   code: string;
-  spec: Omit<RunSpec, 'code'>;
+  /** The run settings (the interpreter is the workspace's own setting, `python`). */
+  spec: Omit<RunSpec, 'code' | 'python'>;
+  /** The code of the other languages and kinds, kept while another is on screen. */
+  stash: Partial<Record<CodeSlot, string>>;
+  /** The Python interpreter chosen in settings (a command or a path); null for `python3`. */
+  python: string | null;
   exampleId: string | null;
   theme: 'dark' | 'light';
   /** Pane sizes by layout id. */
@@ -97,8 +128,14 @@ export interface DataNotice {
 
 export interface PlaygroundApi {
   getInfo(): Promise<HostInfo>;
-  /** Transpile only: syntax diagnostics and the module's export names. */
-  checkCode(code: string): Promise<CodeCheck>;
+  /**
+   * Compile only (nothing runs): syntax diagnostics and the names the code
+   * offers as task functions (TypeScript exports, Python top-level functions).
+   * Without options: TypeScript task functions.
+   */
+  checkCode(code: string, options?: CodeCheckOptions): Promise<CodeCheck>;
+  /** The Python interpreter a run would use (`python3`, or the one chosen in settings). */
+  pythonStatus(python: string | null): Promise<PythonStatus>;
   /**
    * Validate, transpile and start a run. One active run at a time: a new one stops the old; of
    * several calls in flight only the newest starts (the others are refused). Refused too when the
@@ -130,6 +167,7 @@ export interface PlaygroundApi {
 export const API_METHODS = [
   'getInfo',
   'checkCode',
+  'pythonStatus',
   'startRun',
   'stopRun',
   'shutdownRun',

@@ -14,8 +14,15 @@ import type { RunSpec } from './run-spec';
 import { efficiency, runStats, runTiming, speedup, type RunStats, type RunTiming } from './run-stats';
 import { median, spreadOf, type Spread } from './spread';
 
-/** How many workers a run had to share the work: 1 for the serial baseline. */
-export function poolSize(spec: Pick<RunSpec, 'mode' | 'maxWorkers'>): number {
+/**
+ * How many workers a run had to share the work: 1 for the serial baseline; for
+ * a whole program (which makes its own pools), its largest pool.
+ */
+export function poolSize(
+  spec: Pick<RunSpec, 'mode' | 'maxWorkers'> & Partial<Pick<RunSpec, 'kind'>>,
+  model?: Pick<RunModel, 'executors'>,
+): number {
+  if (spec.kind === 'program') return Math.max(1, ...(model?.executors ?? []).map((e) => e.maxWorkers ?? 1));
   return spec.mode === 'serial' ? 1 : spec.maxWorkers;
 }
 
@@ -152,7 +159,7 @@ export function compareRuns(
   const rows = runs.map((run, i): CompareRow => {
     const stats = runStats(run.model);
     const timing = timings[i]!;
-    const workers = poolSize(run.spec);
+    const workers = poolSize(run.spec, run.model);
     const s = baseWall !== null && stats.wallMs > 0 ? speedup(baseWall, stats.wallMs) : null;
     const serial = run.spec.mode === 'serial';
     const busy = busyMachine({

@@ -6,8 +6,14 @@
  * accepted (or refused with the same words) everywhere.
  */
 
-/** The task module, in characters (UTF-16 code units, as `string.length` counts). */
+/** The task module or program, in characters (UTF-16 code units, as `string.length` counts). */
 export const MAX_CODE_CHARS = 500_000;
+/**
+ * How many pieces of code one workspace may hold: the code on screen, and a
+ * stash with room for one per language (TypeScript, Python) and kind (tasks,
+ * whole program) — see shared/code-slots.ts.
+ */
+export const CODE_PIECES_KEPT = 5;
 /** The inputs expression, in characters. */
 export const MAX_INPUTS_CHARS = 200_000;
 /** The initializer's arguments expression, in characters. */
@@ -40,8 +46,10 @@ const OTHER_CHARS = 8_000;
 
 /**
  * The largest message a browser-host client may send, in bytes: a workspace
- * or run spec with every text at its limit, all of it escaped. Anything
- * larger is not a legal request, so the host refuses it unread.
+ * (every piece of code it keeps) with every text at its limit, all of it
+ * escaped. Anything larger is not a legal request, so the host refuses it
+ * unread.
  */
 export const MAX_MESSAGE_BYTES =
-  JSON_BYTES_PER_CHAR * (MAX_CODE_CHARS + MAX_INPUTS_CHARS + MAX_INITARGS_CHARS + OTHER_CHARS);
+  JSON_BYTES_PER_CHAR *
+  (CODE_PIECES_KEPT * MAX_CODE_CHARS + MAX_INPUTS_CHARS + MAX_INITARGS_CHARS + OTHER_CHARS);

@@ -10,7 +10,7 @@ import { parseInputsTree, type InputsNode } from './inputs';
 import { inputsAsPython, inputsAsTypeScript, TYPESCRIPT_HELPERS } from './inputs-code';
 import { DEFAULT_SHUTDOWN, type RunSpec } from './run-spec';
 
-type DriverSpec = Omit<RunSpec, 'code'>;
+type DriverSpec = Omit<RunSpec, 'code' | 'python'>;
 
 /** Lines with indentation: `add(depth, ...lines)`. */
 class Lines {
@@ -181,12 +181,15 @@ export function pythonProgram(spec: DriverSpec): string {
   }
   const names = [...(s.cancelFutures ? ['CancelledError'] : []), 'ProcessPoolExecutor'];
   if (spec.mode === 'as_completed') names.push('as_completed');
+  if (spec.startMethod) out.add(0, 'import multiprocessing');
   if (timed) out.add(0, 'import time');
   out.add(0, `from concurrent.futures import ${names.join(', ')}`);
   out.add(0, `from tasks import ${[spec.fn, spec.initializer].filter(Boolean).join(', ')}`, '');
   out.add(0, 'if __name__ == "__main__":');
 
   const args = [`max_workers=${spec.maxWorkers}`];
+  // How CPython starts the workers, when not its default (fork, spawn, forkserver).
+  if (spec.startMethod) args.push(`mp_context=multiprocessing.get_context("${spec.startMethod}")`);
   if (spec.initializer)
     args.push(`initializer=${spec.initializer}`, `initargs=${pythonTuple(spec.initargs)}`);
   if (spec.maxTasksPerChild !== null) args.push(`max_tasks_per_child=${spec.maxTasksPerChild}`);

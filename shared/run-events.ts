@@ -13,6 +13,30 @@ export type WorkerExitReason = 'recycled' | 'shutdown' | 'killed' | 'crash' | 'o
 export type TaskStatus = 'ok' | 'error' | 'cancelled';
 export type RunOutcome = 'ok' | 'error' | 'stopped' | 'broken' | 'timeout';
 
+/**
+ * What ran the code: its language and runtime, as the run bar showed it. A
+ * whole program may run under the learner's CPython; task-mode TypeScript
+ * runs under the host's Node.
+ */
+export interface RuntimeInfo {
+  language: 'typescript' | 'python';
+  /** "Python 3.11.7 (CPython, GIL)", "Node 20.19.0". */
+  name: string;
+  version: string;
+  /** Python: a standard build (one thread runs Python code at a time) or a free-threaded one. */
+  build?: 'GIL' | 'free-threaded';
+  /** Python: whether the GIL was on during the run (a free-threaded build can re-enable it). */
+  gilEnabled?: boolean;
+}
+
+/** A worker lane that is a thread of a ThreadPoolExecutor (one PID, several threads). */
+export interface ThreadLane {
+  /** 1 for the executor's first thread, 2 for the next… */
+  ordinal: number;
+  /** The thread's name, e.g. `ThreadPoolExecutor-0_1`. */
+  name: string;
+}
+
 export interface ErrorInfo {
   name: string;
   message: string;
@@ -37,9 +61,35 @@ export type RunEvent =
       /** Number of tasks the driver will submit (map: chunks). */
       taskCount: number;
       inputCount: number;
+      /** What ran it (absent in runs recorded before it was kept). */
+      runtime?: RuntimeInfo;
       t: 0;
     }
-  | { type: 'worker-spawned'; worker: number; pid: number; t: number }
+  /**
+   * A whole program created an executor. Programs can create several; task
+   * mode has one and does not send this. `executor` numbers them from 1.
+   */
+  | {
+      type: 'executor-created';
+      executor: number;
+      kind: 'process' | 'thread';
+      maxWorkers: number | null;
+      /** Python's start method (fork, spawn, forkserver); null for threads and Node. */
+      startMethod: string | null;
+      maxTasksPerChild: number | null;
+      initializer: string | null;
+      t: number;
+    }
+  | {
+      type: 'worker-spawned';
+      worker: number;
+      pid: number;
+      /** Which executor it belongs to (programs with several). */
+      executor?: number;
+      /** Set when the lane is a thread inside `pid` rather than a process of its own. */
+      thread?: ThreadLane;
+      t: number;
+    }
   | { type: 'worker-ready'; worker: number; pid: number; t: number }
   | {
       type: 'worker-exited';
@@ -61,6 +111,8 @@ export type RunEvent =
       /** How many inputs this task carries (map chunks > 1). */
       items: number;
       args: string;
+      /** Which executor it was submitted to (programs with several). */
+      executor?: number;
       t: number;
     }
   | { type: 'task-dispatched'; task: number; worker: number; pid: number; t: number }
@@ -91,6 +143,12 @@ export type RunEvent =
     }
   /** Output was cut off after the per-run limit; `dropped` lines so far. */
   | { type: 'output-truncated'; dropped: number; t: number }
+  /**
+   * Something the learner should know about the run itself rather than a line
+   * anyone printed: a program that created no pool, processes it left running,
+   * a problem of the tracing.
+   */
+  | { type: 'notice'; text: string; tone: 'info' | 'warning'; t: number }
   /** A line the driver program prints (its `console.log` / Python's `print`). */
   | { type: 'driver'; text: string; stream: 'stdout' | 'stderr'; t: number }
   | { type: 'pool-broken'; message: string; t: number }

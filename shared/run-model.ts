@@ -5,7 +5,14 @@
  * they can never disagree. Events are applied incrementally (a run can have
  * tens of thousands); `version` changes on every apply, for React.
  */
-import type { ErrorInfo, RunEvent, RunOutcome, WorkerExitReason } from './run-events';
+import type {
+  ErrorInfo,
+  RunEvent,
+  RunOutcome,
+  RuntimeInfo,
+  ThreadLane,
+  WorkerExitReason,
+} from './run-events';
 import type { RunSpec } from './run-spec';
 
 export type TaskState = 'queued' | 'dispatched' | 'running' | 'ok' | 'error' | 'cancelled';
@@ -31,6 +38,19 @@ export interface TaskRecord {
   deliveryOrder: number | null;
   result?: string;
   error?: ErrorInfo;
+  /** The executor it was submitted to (null: the run's only one). */
+  executor: number | null;
+}
+
+/** An executor a whole program created (task mode has one and records none). */
+export interface ExecutorRecord {
+  id: number;
+  kind: 'process' | 'thread';
+  maxWorkers: number | null;
+  startMethod: string | null;
+  maxTasksPerChild: number | null;
+  initializer: string | null;
+  created: number;
 }
 
 export interface WorkerRecord {
@@ -46,6 +66,10 @@ export interface WorkerRecord {
   tasks: number[];
   /** The initializer's run in this worker (worker-side times), if there was one. */
   init: { started: number; finished: number; ok: boolean } | null;
+  /** The executor it belongs to (null: the run's only one). */
+  executor: number | null;
+  /** Set when this lane is a thread inside `pid` (a ThreadPoolExecutor's worker). */
+  thread: ThreadLane | null;
 }
 
 export interface RunMarks {
@@ -90,6 +114,10 @@ export class RunModel {
   loadAverage: number | null = null;
   taskCount = 0;
   inputCount = 0;
+  /** What ran the code, when the run recorded it. */
+  runtime: RuntimeInfo | null = null;
+  /** The executors a whole program created, in order. */
+  readonly executors: ExecutorRecord[] = [];
   readonly workers: WorkerRecord[] = [];
   readonly tasks: TaskRecord[] = [];
   readonly #taskById = new Map<number, TaskRecord>();
@@ -134,10 +162,26 @@ export class RunModel {
         this.loadAverage = e.loadAverage ?? null;
         this.taskCount = e.taskCount;
         this.inputCount = e.inputCount;
+        this.runtime = e.runtime ?? null;
         return;
-      case 'worker-spawned':
-        this.#ensureWorker(e.worker, e.pid, e.t).spawned = e.t;
+      case 'executor-created':
+        this.executors.push({
+          id: e.executor,
+          kind: e.kind,
+          maxWorkers: e.maxWorkers,
+          startMethod: e.startMethod,
+          maxTasksPerChild: e.maxTasksPerChild,
+          initializer: e.initializer,
+          created: e.t,
+        });
         return;
+      case 'worker-spawned': {
+        const w = this.#ensureWorker(e.worker, e.pid, e.t);
+        w.spawned = e.t;
+        if (e.executor !== undefined) w.executor = e.executor;
+        if (e.thread !== undefined) w.thread = e.thread;
+        return;
+      }
       case 'worker-ready': {
         const w = this.#ensureWorker(e.worker, e.pid, e.t);
         w.ready = e.t;
@@ -168,9 +212,12 @@ export class RunModel {
           finished: null,
           delivered: null,
           deliveryOrder: null,
+          executor: e.executor ?? null,
         };
         this.#taskById.set(e.task, task);
         this.tasks.push(task);
+        // A whole program's tasks are not known in advance: count them as they come.
+        if (this.tasks.length > this.taskCount) this.taskCount = this.tasks.length;
         return;
       }
       case 'task-dispatched': {
@@ -254,6 +301,7 @@ export class RunModel {
         return;
       case 'output':
       case 'driver':
+      case 'notice':
         return;
     }
   }
@@ -272,6 +320,8 @@ export class RunModel {
         reason: null,
         tasks: [],
         init: null,
+        executor: null,
+        thread: null,
       };
       this.#workerByIndex.set(index, w);
       this.workers.push(w);

@@ -24,6 +24,25 @@ export const RUN_MODES = ['submit', 'map', 'as_completed', 'serial'] as const;
  */
 export type RunMode = (typeof RUN_MODES)[number];
 
+export const LANGUAGES = ['typescript', 'python'] as const;
+/** The language of the editor's code: TypeScript on this app's pool, or Python on CPython's. */
+export type Language = (typeof LANGUAGES)[number];
+
+export const CODE_KINDS = ['tasks', 'program'] as const;
+/**
+ * tasks: the editor holds task functions; the run bar drives them (submit, map…).
+ * program: the editor holds a whole program, run as it is (`main()` in
+ * TypeScript, `if __name__ == "__main__":` in Python).
+ */
+export type CodeKind = (typeof CODE_KINDS)[number];
+
+export const START_METHODS = ['fork', 'spawn', 'forkserver'] as const;
+/** How CPython starts worker processes (multiprocessing's start methods). */
+export type StartMethod = (typeof START_METHODS)[number];
+
+/** The most characters of an interpreter's path or command. */
+export const MAX_INTERPRETER_CHARS = 1000;
+
 /** Upper bounds that keep a run (and the machine) usable. */
 export const LIMITS = {
   maxWorkers: 64,
@@ -69,8 +88,17 @@ const identifier = z
   .regex(/^[A-Za-z_$][\w$]*$/, 'must be the name of an exported function (letters, digits, _ or $)');
 
 export const runSpecSchema = z.object({
-  /** TypeScript source of the task module. */
+  /** The task module (tasks) or the whole program (program), in `language`. */
   code: z.string().max(MAX_CODE_CHARS, CODE_TOO_LONG),
+  language: z.enum(LANGUAGES).default('typescript'),
+  kind: z.enum(CODE_KINDS).default('tasks'),
+  /**
+   * Python: the interpreter to run (a command on PATH or a path); null or
+   * absent for `python3`. Ignored for TypeScript.
+   */
+  python: z.string().max(MAX_INTERPRETER_CHARS).nullable().optional(),
+  /** Python task mode: how the pool starts its workers; null for Python's default. */
+  startMethod: z.enum(START_METHODS).nullable().default(null),
   /** Name of the exported task function. */
   fn: identifier,
   mode: z.enum(RUN_MODES),
@@ -118,7 +146,11 @@ export const runSpecSchema = z.object({
 
 export type RunSpec = z.infer<typeof runSpecSchema>;
 
-export const DEFAULT_RUN_SPEC: Omit<RunSpec, 'code'> = {
+/** The run settings a new run starts from (the interpreter is the workspace's own setting). */
+export const DEFAULT_RUN_SPEC: Omit<RunSpec, 'code' | 'python'> = {
+  language: 'typescript',
+  kind: 'tasks',
+  startMethod: null,
   fn: 'task',
   mode: 'submit',
   inputs: 'range(5)',

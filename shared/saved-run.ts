@@ -30,6 +30,8 @@ const EVENT_KINDS: Record<RunEvent['type'], true> = {
   'output-truncated': true,
   driver: true,
   'pool-broken': true,
+  notice: true,
+  'executor-created': true,
   'worker-initialized': true,
   'deadline-set': true,
   'timed-out': true,

@@ -50,16 +50,31 @@ export function chromeTrace(runs: readonly TraceRun[]): TraceFile {
       events.push({ name: 'process_sort_index', ph: 'M', pid, tid: 0, args: { sort_index: sortIndex++ } });
     };
     meta(callerPid, `${name} · caller`);
+    // A ThreadPoolExecutor's workers are threads of one process: one track (tid) per thread.
+    const tidOf = (worker: number | null): number => model.worker(worker ?? -1)?.thread?.ordinal ?? 0;
+    const named = new Set<number>();
     for (const w of model.workers) {
       if (w.pid === null) continue;
-      meta(w.pid, `${name} · worker ${w.index} (PID ${w.pid})`);
+      if (w.thread) {
+        if (!named.has(w.pid)) meta(w.pid, `${name} · PID ${w.pid}`);
+        named.add(w.pid);
+        events.push({
+          name: 'thread_name',
+          ph: 'M',
+          pid: w.pid,
+          tid: w.thread.ordinal,
+          args: { name: `thread ${w.thread.ordinal} (${w.thread.name})` },
+        });
+      } else {
+        meta(w.pid, `${name} · worker ${w.index} (PID ${w.pid})`);
+      }
       if (w.ready !== null) {
         events.push({
           name: 'worker start-up',
           cat: 'worker',
           ph: 'X',
           pid: w.pid,
-          tid: 0,
+          tid: w.thread?.ordinal ?? 0,
           ts: us(offset + w.spawned),
           dur: us(w.ready - w.spawned),
         });
@@ -72,7 +87,7 @@ export function chromeTrace(runs: readonly TraceRun[]): TraceFile {
         cat: task.state,
         ph: 'X',
         pid: task.pid,
-        tid: 0,
+        tid: tidOf(task.worker),
         ts: us(offset + task.started),
         dur: us(Math.max(0, task.finished - task.started)),
         args: {

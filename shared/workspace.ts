@@ -16,13 +16,26 @@ import {
   MAX_INPUTS_CHARS,
   MAX_NAME_CHARS,
 } from './limits';
-import { DEFAULT_MEMORY_LIMIT_MB, DEFAULT_SHUTDOWN, RUN_MODES, shutdownSchema } from './run-spec';
+import { CODE_SLOTS } from './code-slots';
+import {
+  CODE_KINDS,
+  DEFAULT_MEMORY_LIMIT_MB,
+  DEFAULT_SHUTDOWN,
+  LANGUAGES,
+  MAX_INTERPRETER_CHARS,
+  RUN_MODES,
+  shutdownSchema,
+  START_METHODS,
+} from './run-spec';
 import { readSaved, type SavedFormat } from './saved-format';
 
 /** The workspace format this version writes. */
-export const WORKSPACE_VERSION = 3;
+export const WORKSPACE_VERSION = 4;
 
 const specSchema = z.object({
+  language: z.enum(LANGUAGES),
+  kind: z.enum(CODE_KINDS),
+  startMethod: z.enum(START_METHODS).nullable(),
   fn: z.string().max(MAX_NAME_CHARS),
   mode: z.enum(RUN_MODES),
   inputs: z.string().max(MAX_INPUTS_CHARS, INPUTS_TOO_LONG),
@@ -46,10 +59,22 @@ const layoutSchema = z
   })
   .meta({ maxProperties: MAX_LAYOUT_GROUPS });
 
+const code = z.string().max(MAX_CODE_CHARS, CODE_TOO_LONG);
+/** The code of the other languages and kinds (the one on screen is `code`). */
+const stashSchema = z.object(
+  Object.fromEntries(CODE_SLOTS.map((slot) => [slot, code.optional()])) as Record<
+    (typeof CODE_SLOTS)[number],
+    z.ZodOptional<z.ZodString>
+  >,
+);
+
 export const workspaceSchema = z.object({
   version: z.literal(WORKSPACE_VERSION),
-  code: z.string().max(MAX_CODE_CHARS, CODE_TOO_LONG),
+  code,
   spec: specSchema,
+  stash: stashSchema,
+  /** The Python interpreter chosen in settings (a command or a path); null for `python3`. */
+  python: z.string().max(MAX_INTERPRETER_CHARS).nullable(),
   exampleId: z.string().max(100).nullable(),
   theme: z.enum(['dark', 'light']),
   layout: layoutSchema,
@@ -62,10 +87,14 @@ export const FIRST_EXAMPLE_ID = 'submit';
 
 export function defaultWorkspace(exampleId = FIRST_EXAMPLE_ID): Workspace {
   const example = findExample(exampleId) ?? findExample(FIRST_EXAMPLE_ID) ?? EXAMPLES[0]!;
+  // The interpreter is the workspace's own setting, not one of an example's run settings.
+  const { python: _interpreter, ...spec } = example.spec;
   return {
     version: WORKSPACE_VERSION,
     code: example.code,
-    spec: { ...example.spec },
+    spec,
+    stash: {},
+    python: null,
     exampleId: example.id,
     theme: 'dark',
     layout: {},
@@ -83,6 +112,13 @@ export const WORKSPACE_FORMAT: SavedFormat<Workspace> = {
     1: (doc) => ({ ...doc, spec: { ...(doc.spec as object), memoryLimitMb: DEFAULT_MEMORY_LIMIT_MB } }),
     // Format 3 added shutting down early: an older workspace had none.
     2: (doc) => ({ ...doc, spec: { ...(doc.spec as object), shutdown: DEFAULT_SHUTDOWN } }),
+    // Format 4 added languages and whole programs: older code is TypeScript tasks, run on Node.
+    3: (doc) => ({
+      ...doc,
+      spec: { ...(doc.spec as object), language: 'typescript', kind: 'tasks', startMethod: null },
+      stash: {},
+      python: null,
+    }),
   },
   schema: workspaceSchema,
 };

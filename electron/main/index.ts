@@ -1,16 +1,19 @@
 /**
  * Electron main process: wires the concerns together, one setup per
  * concern, and creates the window only after every IPC handler exists.
- * The pool's workers are utility processes (see utility-launcher.ts).
+ * The pool's workers are utility processes (see utility-launcher.ts), and so
+ * is a whole TypeScript program's driver (utility-driver-launcher.ts).
  */
 import { app, BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { WORKER_BUNDLE_NAME } from '../pool';
 import { prepareHost } from '../node/host/host-setup';
+import { DRIVER_BUNDLE_NAME } from '../node/program/driver-launcher';
 import { PlaygroundService } from '../node/host/service';
 import { parseMaxWorkersTotal, WorkerBudget } from '../node/host/worker-budget';
 import { APP_INDEX_URL, registerAppScheme, serveRenderer } from './app-protocol';
 import { resetReady, sendRunEvents, setupIpc, type WindowBinding } from './ipc';
+import { UtilityDriverLauncher } from './utility-driver-launcher';
 import { UtilityLauncher } from './utility-launcher';
 import { createMainWindow } from './window';
 
@@ -19,6 +22,7 @@ const paths = {
   preload: join(here, '..', 'preload', 'index.cjs'),
   renderer: join(here, '..', 'renderer'),
   worker: join(here, WORKER_BUNDLE_NAME),
+  driver: join(here, DRIVER_BUNDLE_NAME),
 };
 
 const binding: WindowBinding = {
@@ -51,6 +55,7 @@ async function setupService(): Promise<void> {
       appVersion: app.getVersion(),
       electronVersion: process.versions.electron ?? null,
       workers: new WorkerBudget(maxWorkersTotal() ?? undefined),
+      driverLauncher: new UtilityDriverLauncher(paths.driver),
     },
     (batch) => sendRunEvents(batch),
   );

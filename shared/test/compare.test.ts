@@ -85,4 +85,30 @@ describe('comparison', () => {
     expect(formatPercent(0)).toBe('0 %');
     expect(formatPercent(0.0002)).toBe('< 0.1 %');
   });
+
+  it("counts a whole program's workers as its largest pool (it makes its own, whatever the run bar says)", () => {
+    const executors = [
+      {
+        id: 1,
+        kind: 'thread' as const,
+        maxWorkers: 2,
+        startMethod: null,
+        maxTasksPerChild: null,
+        initializer: null,
+        created: 0,
+      },
+      {
+        id: 2,
+        kind: 'process' as const,
+        maxWorkers: 4,
+        startMethod: 'fork',
+        maxTasksPerChild: null,
+        initializer: null,
+        created: 5,
+      },
+    ];
+    expect(poolSize({ mode: 'submit', maxWorkers: 3, kind: 'program' }, { executors })).toBe(4);
+    expect(poolSize({ mode: 'submit', maxWorkers: 3, kind: 'program' }, { executors: [] })).toBe(1);
+    expect(poolSize({ mode: 'submit', maxWorkers: 3, kind: 'tasks' }, { executors })).toBe(3);
+  });
 });

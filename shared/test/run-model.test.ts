@@ -101,4 +101,105 @@ describe('RunModel', () => {
     expect(RunModel.from([{ ...started, loadAverage: null }]).loadAverage).toBeNull();
     expect(RunModel.from(log).loadAverage).toBeNull();
   });
+
+  it("keeps a whole program's runtime, its executors, thread lanes inside one PID, and counts its tasks as they come", () => {
+    const model = RunModel.from([
+      {
+        type: 'run-started',
+        runId: 'p1',
+        spec,
+        epoch: 1000,
+        cpus: 2,
+        taskCount: 0,
+        inputCount: 0,
+        runtime: {
+          language: 'python',
+          name: 'Python 3.11.7 (CPython, GIL)',
+          version: '3.11.7',
+          build: 'GIL',
+          gilEnabled: true,
+        },
+        t: 0,
+      },
+      {
+        type: 'executor-created',
+        executor: 1,
+        kind: 'thread',
+        maxWorkers: 2,
+        startMethod: null,
+        maxTasksPerChild: null,
+        initializer: null,
+        t: 1,
+      },
+      {
+        type: 'executor-created',
+        executor: 2,
+        kind: 'process',
+        maxWorkers: 2,
+        startMethod: 'fork',
+        maxTasksPerChild: 3,
+        initializer: 'init',
+        t: 2,
+      },
+      {
+        type: 'task-submitted',
+        task: 1,
+        fn: 'f',
+        label: 'f(1)',
+        index: 0,
+        items: 1,
+        args: '1',
+        executor: 1,
+        t: 3,
+      },
+      {
+        type: 'worker-spawned',
+        worker: 0,
+        pid: 500,
+        executor: 1,
+        thread: { ordinal: 1, name: 'ThreadPoolExecutor-0_0' },
+        t: 4,
+      },
+      {
+        type: 'worker-spawned',
+        worker: 1,
+        pid: 500,
+        executor: 1,
+        thread: { ordinal: 2, name: 'ThreadPoolExecutor-0_1' },
+        t: 4,
+      },
+      { type: 'worker-spawned', worker: 2, pid: 501, executor: 2, t: 5 },
+      {
+        type: 'task-submitted',
+        task: 2,
+        fn: 'f',
+        label: 'f(2)',
+        index: 1,
+        items: 1,
+        args: '2',
+        executor: 2,
+        t: 6,
+      },
+    ]);
+    expect(model.runtime?.name).toBe('Python 3.11.7 (CPython, GIL)');
+    expect(model.executors.map((e) => [e.id, e.kind, e.startMethod])).toEqual([
+      [1, 'thread', null],
+      [2, 'process', 'fork'],
+    ]);
+    expect(model.workers.map((w) => [w.pid, w.executor, w.thread?.ordinal ?? null])).toEqual([
+      [500, 1, 1],
+      [500, 1, 2],
+      [501, 2, null],
+    ]);
+    expect(model.tasks.map((t) => t.executor)).toEqual([1, 2]);
+    expect(model.counts().total).toBe(2);
+  });
+
+  it('leaves task-mode runs with one executor and process lanes', () => {
+    const model = RunModel.from(log);
+    expect(model.runtime).toBeNull();
+    expect(model.executors).toEqual([]);
+    expect(model.workers.every((w) => w.executor === null && w.thread === null)).toBe(true);
+    expect(model.counts().total).toBe(2);
+  });
 });

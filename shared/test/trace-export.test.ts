@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_RUN_SPEC } from '../run-spec';
+import { RunModel } from '../run-model';
 import { chromeTrace } from '../trace-export';
 import { sampleRun } from './sample-runs';
 
@@ -105,5 +107,60 @@ describe('Chrome trace export', () => {
       trace.traceEvents.filter((e) => e.ph === 'i' && e.pid === pid).map((e) => e.ts!);
     expect(deliveries(a)).toEqual([144_000, 149_000]);
     expect(deliveries(b)).toEqual([5_144_000, 5_149_000]);
+  });
+
+  it('gives each thread of a ThreadPoolExecutor its own track inside its process, so their slices never overlap', () => {
+    const thread = (worker: number, ordinal: number) =>
+      ({
+        type: 'worker-spawned',
+        worker,
+        pid: 500,
+        thread: { ordinal, name: `T_${ordinal}` },
+        t: 1,
+      }) as const;
+    const task = (id: number, worker: number) =>
+      [
+        {
+          type: 'task-submitted',
+          task: id,
+          fn: 'f',
+          label: `f(${id})`,
+          index: id,
+          items: 1,
+          args: String(id),
+          t: 2,
+        },
+        { type: 'task-dispatched', task: id, worker, pid: 500, t: 3 },
+        { type: 'task-started', task: id, worker, pid: 500, t: 3 },
+        { type: 'task-finished', task: id, status: 'ok', worker, pid: 500, started: 3, finished: 9, t: 9 },
+      ] as const;
+    const model = RunModel.from([
+      {
+        type: 'run-started',
+        runId: 'r',
+        spec: { ...DEFAULT_RUN_SPEC, code: '' },
+        epoch: 0,
+        cpus: 2,
+        taskCount: 0,
+        inputCount: 0,
+        t: 0,
+      },
+      thread(0, 1),
+      thread(1, 2),
+      ...task(1, 0),
+      ...task(2, 1),
+    ]);
+    const { traceEvents } = chromeTrace([{ model, name: 'threads' }]);
+    expect(
+      traceEvents.filter((e) => e.name === 'process_name' && e.pid === 500).map((e) => e.args?.name),
+    ).toEqual(['threads · PID 500']);
+    expect(traceEvents.filter((e) => e.name === 'thread_name').map((e) => [e.tid, e.args?.name])).toEqual([
+      [1, 'thread 1 (T_1)'],
+      [2, 'thread 2 (T_2)'],
+    ]);
+    expect(traceEvents.filter((e) => e.ph === 'X').map((e) => [e.name, e.pid, e.tid])).toEqual([
+      ['f(1)', 500, 1],
+      ['f(2)', 500, 2],
+    ]);
   });
 });

@@ -42,7 +42,7 @@ export async function checkCode(code: string): Promise<CodeCheck> {
   return { diagnostics: result.ok ? [] : result.diagnostics, exports: result.exports };
 }
 
-function toDiagnostic(message: Message): Diagnostic {
+export function toDiagnostic(message: Message): Diagnostic {
   const loc = message.location;
   const diagnostic: Diagnostic = { source: 'code', message: message.text };
   if (loc) {

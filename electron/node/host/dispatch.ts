@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { API_METHODS, type ApiMethod } from '../../../shared/api';
 import { CODE_TOO_LONG, MAX_CODE_CHARS } from '../../../shared/limits';
+import { CODE_KINDS, LANGUAGES, MAX_INTERPRETER_CHARS } from '../../../shared/run-spec';
 import { runMetaShape } from '../../../shared/saved-run';
 import { workspaceSchema } from '../../../shared/workspace';
 import type { ServiceApi } from './service';
@@ -17,7 +18,17 @@ export const runMetaSchema = runMetaShape.optional();
 /** The arguments each method accepts from outside. */
 export const API_PARAMS: Record<ApiMethod, z.ZodType<unknown[]>> = {
   getInfo: z.tuple([]),
-  checkCode: z.tuple([z.string().max(MAX_CODE_CHARS, CODE_TOO_LONG)]),
+  checkCode: z.tuple([
+    z.string().max(MAX_CODE_CHARS, CODE_TOO_LONG),
+    z
+      .object({
+        language: z.enum(LANGUAGES),
+        kind: z.enum(CODE_KINDS),
+        python: z.string().max(MAX_INTERPRETER_CHARS).nullable(),
+      })
+      .optional(),
+  ]),
+  pythonStatus: z.tuple([z.string().max(MAX_INTERPRETER_CHARS).nullable()]),
   // The spec is the service's to check: its problems come back as diagnostics.
   startRun: z.tuple([z.unknown(), runMetaSchema]),
   stopRun: z.tuple([id]),

@@ -11,6 +11,7 @@ import type { RunSpec } from '../../../shared/run-spec';
 import { CallerShutdown } from './caller-shutdown';
 import { DRIVERS } from './drivers';
 import { errorInfo, RunRecorder } from './recorder';
+import { endRun, nodeRuntime } from './run-end';
 
 /** After Stop's SIGTERM, wait this long before SIGKILL. */
 const STOP_GRACE_MS = 400;
@@ -56,6 +57,7 @@ export class PlaygroundRun {
       loadAverage: setup.loadAverage,
       taskCount: setup.taskCount,
       inputCount: setup.inputs.length,
+      runtime: nodeRuntime(),
       t: 0,
     });
     this.finished = this.#run(setup, epoch);
@@ -150,15 +152,11 @@ export class PlaygroundRun {
       message = 'Stopped: the workers were terminated.';
     }
     const wallMs = performance.timeOrigin + performance.now() - epoch;
-    recorder.driver(
-      summaryLine(outcome, wallMs, setup.taskCount, recorder),
-      outcome === 'ok' ? 'stdout' : 'stderr',
+    await endRun(
+      recorder,
+      { outcome, wallMs, message, tasks: setup.taskCount, workers: { pids: recorder.workerPids } },
+      (outcome) => setup.persist(this, outcome),
     );
-    recorder.finish(outcome, wallMs, message);
-    await setup.persist(this, outcome).catch((error: unknown) => {
-      console.error('Could not save the run to the history:', error);
-    });
-    recorder.flush();
     return outcome;
   }
 }
@@ -169,12 +167,4 @@ class StoppedError extends Error {}
 function timeoutMessage(timeoutSec: number, mode: RunSpec['mode']): string {
   const what = mode === 'map' ? 'map() did not deliver every result' : 'not every result reached the caller';
   return `${what} within the ${formatValue(timeoutSec)} s timeout; the tasks still running go on`;
-}
-
-function summaryLine(outcome: RunOutcome, wallMs: number, tasks: number, recorder: RunRecorder): string {
-  const pids = recorder.workerPids;
-  const what = outcome === 'ok' ? 'Done' : outcome === 'stopped' ? 'Stopped' : 'Failed';
-  const workers = `${pids.length} worker process${pids.length === 1 ? '' : 'es'}`;
-  const pidList = pids.length > 0 && pids.length <= 8 ? ` (PIDs ${pids.join(', ')})` : '';
-  return `${what} in ${formatValue(Math.round(wallMs) / 1000)} s · ${tasks} task${tasks === 1 ? '' : 's'} · ${workers}${pidList}`;
 }

@@ -14,7 +14,10 @@ import type { WorkerLauncher } from '../../pool';
 import { makeOwnedTempDir, removeOwnedTempDir } from '../../pool/parent/owned-temp-dir';
 import type {
   CodeCheck,
+  CodeCheckOptions,
   DataNotice,
+  PythonStatus,
+  Diagnostic,
   HostInfo,
   PlaygroundApi,
   RunMeta,
@@ -23,16 +26,24 @@ import type {
   StartRunResult,
   Workspace,
 } from '../../../shared/api';
-import type { RunEventBatch } from '../../../shared/run-events';
+import type { RunEventBatch, RunOutcome } from '../../../shared/run-events';
 import { runName } from '../../../shared/run-name';
-import { memoryLimitOf } from '../../../shared/run-spec';
-import { checkCode } from './compile';
+import { memoryLimitOf, type RunSpec } from '../../../shared/run-spec';
+import { checkAnyCode } from './check-any-code';
 import { loadAverageNow } from './load-average';
+import { pythonFor } from './interpreters';
+import { describePython } from '../python';
 import { guardMemory, heapLimitArgs } from './memory-guard';
+import { compileProgram, programProblems } from '../program/compile-program';
+import { ForkDriverLauncher, type DriverLauncher } from '../program/driver-launcher';
+import { TypeScriptProgramRun } from '../program/program-run';
+import { PythonProgramRun } from './python-run';
+import type { RunRecorder } from './recorder';
 import { PlaygroundRun } from './run';
 import { isRunId, type Store } from './store';
 import { writeTaskModule } from './task-files';
-import { validateRun, type PreparedRun } from './validate';
+import { parseSpec, validateRun, type PreparedRun } from './validate';
+import { validatePythonRun, type PreparedPythonRun } from './validate-python';
 import { processWorkerBudget, type WorkerBudget } from './worker-budget';
 import { workerEnvironment } from './worker-env';
 
@@ -48,9 +59,32 @@ export interface HostDeps {
   electronVersion: string | null;
   /** The cap on worker processes shared by every client of this host (default: one per process). */
   workers?: WorkerBudget;
+  /** How a whole TypeScript program's driver process is started (default: child_process.fork). */
+  driverLauncher?: DriverLauncher;
 }
 
 export type ServiceApi = Omit<PlaygroundApi, 'onRunEvents'>;
+
+/** A run in progress, whatever runs it. */
+interface ActiveRun {
+  readonly runId: string;
+  /** Settles (never rejects) when the run is over and its processes are gone. */
+  readonly finished: Promise<RunOutcome>;
+  stop(): void;
+  /**
+   * Shutdown pressed: the run bar's own driver calls shutdown() now (true when
+   * it did). Absent for a whole program and for CPython, whose code decides.
+   */
+  shutdownNow?(): boolean;
+}
+
+type Persist = (spec: RunSpec, recorder: RunRecorder, outcome: RunOutcome) => Promise<void>;
+
+/** A run that passed its checks, ready to start. */
+type Prepared =
+  | { kind: 'pool'; run: PreparedRun }
+  | { kind: 'python'; run: PreparedPythonRun }
+  | { kind: 'program'; run: { spec: RunSpec; js: string } };
 
 export class PlaygroundService implements ServiceApi {
   readonly #deps: HostDeps;
@@ -58,7 +92,7 @@ export class PlaygroundService implements ServiceApi {
   readonly #dir = makeOwnedTempDir(SESSION_TEMP_PREFIX);
   /** The workers' working directory: one per client, made once. */
   readonly #workDir = join(this.#dir, 'work');
-  #active: PlaygroundRun | null = null;
+  #active: ActiveRun | null = null;
   /** Counts startRun calls: a call that is no longer the newest does not start. */
   #starts = 0;
   #disposed = false;
@@ -80,9 +114,25 @@ export class PlaygroundService implements ServiceApi {
     });
   }
 
-  checkCode(code: string): Promise<CodeCheck> {
+  checkCode(code: string, options?: CodeCheckOptions): Promise<CodeCheck> {
     if (typeof code !== 'string') return Promise.resolve({ diagnostics: [], exports: [] });
-    return checkCode(code);
+    return checkAnyCode(code, options);
+  }
+
+  async pythonStatus(python: string | null): Promise<PythonStatus> {
+    const found = await pythonFor(python);
+    if (!found.ok) return found;
+    const p = found.python;
+    return {
+      ok: true,
+      name: describePython(p),
+      version: p.version,
+      build: p.build,
+      gilEnabled: p.gilEnabled,
+      executable: p.executable,
+      startMethods: p.startMethods,
+      defaultStartMethod: p.defaultStartMethod,
+    };
   }
 
   async startRun(spec: unknown, meta: RunMeta = {}): Promise<StartRunResult> {
@@ -97,16 +147,16 @@ export class PlaygroundService implements ServiceApi {
           : null;
     const ended = outdated();
     if (ended) return ended;
-    const validation = await validateRun(spec);
+    const validation = await prepare(spec);
     if (!validation.ok) return outdated() ?? validation;
-    const { run } = validation;
+    const { prepared } = validation;
     // Only the newest call gets past each wait; the older ones stop here.
     if (outdated()) return outdated()!;
     await this.#stopActive();
     if (outdated()) return outdated()!;
     const runId = randomUUID();
     const runDir = join(this.#dir, `run-${runId}`);
-    const module = await writeTaskModule(runDir, run.js);
+    const module = prepared.kind === 'pool' ? await writeTaskModule(runDir, prepared.run.js) : null;
     const late = outdated();
     if (late) {
       // After dispose() the whole folder goes (writing the module may have made it again).
@@ -115,12 +165,32 @@ export class PlaygroundService implements ServiceApi {
       return late;
     }
     // From here on nothing waits: reserving the workers and becoming the active run is one step.
-    const reservation = this.#budget.reserve(workersNeeded(run));
+    const reservation = this.#budget.reserve(workersNeeded(prepared));
     if (!reservation.ok) {
       rmSync(runDir, { recursive: true, force: true });
       return refused(reservation.message);
     }
-    const active = this.#createRun(runId, run, meta, module.entryUrl);
+    const persist = this.#persister(runId, meta);
+    const active: ActiveRun =
+      prepared.kind === 'pool'
+        ? this.#createRun(runId, prepared.run, module!.entryUrl, persist)
+        : prepared.kind === 'program'
+          ? this.#createProgramRun(runId, runDir, prepared.run, reservation, persist)
+          : new PythonProgramRun({
+              runId,
+              spec: prepared.run.spec,
+              python: prepared.run.python,
+              source: prepared.run.source,
+              files: prepared.run.files,
+              serial: prepared.run.serial,
+              taskCount: prepared.run.taskCount,
+              inputCount: prepared.run.inputCount,
+              cpus: availableParallelism(),
+              workers: reservation,
+              memoryLimitMb: memoryLimitOf(prepared.run.spec),
+              send: this.#send,
+              persist: (recorder, outcome) => persist(prepared.run.spec, recorder, outcome),
+            });
     this.#active = active;
     const cleanUp = (): void => {
       reservation.release();
@@ -131,14 +201,64 @@ export class PlaygroundService implements ServiceApi {
     return { ok: true, runId };
   }
 
-  #createRun(runId: string, run: PreparedRun, meta: RunMeta, moduleUrl: string): PlaygroundRun {
+  /** Saves a finished run to the history, with its whole log. */
+  #persister(runId: string, meta: RunMeta): Persist {
+    const createdAt = Date.now();
+    return (spec, recorder, outcome) => {
+      const last = recorder.events.at(-1);
+      const started = recorder.events[0];
+      return this.#deps.store.saveRun({
+        id: runId,
+        name: meta.name?.trim() || runName(spec, outcome, recorder.events),
+        createdAt,
+        spec,
+        meta,
+        outcome,
+        wallMs: last?.type === 'run-finished' ? last.wallMs : null,
+        taskCount: Math.max(
+          started?.type === 'run-started' ? started.taskCount : 0,
+          recorder.events.filter((e) => e.type === 'task-submitted').length,
+        ),
+        workerCount: new Set(
+          recorder.events.flatMap((e) => (e.type === 'worker-spawned' && !e.thread ? [e.pid] : [])),
+        ).size,
+        events: recorder.events,
+      });
+    };
+  }
+
+  #createProgramRun(
+    runId: string,
+    runDir: string,
+    run: { spec: RunSpec; js: string },
+    workers: Extract<ReturnType<WorkerBudget['reserve']>, { ok: true }>,
+    persist: Persist,
+  ): TypeScriptProgramRun {
+    mkdirSync(runDir, { recursive: true });
+    const cwd = this.#workDir;
+    return new TypeScriptProgramRun({
+      runId,
+      spec: run.spec,
+      js: run.js,
+      runDir,
+      env: workerEnvironment(cwd) as Record<string, string>,
+      cwd,
+      launcher: this.#deps.driverLauncher ?? new ForkDriverLauncher(),
+      cpus: availableParallelism(),
+      workers,
+      memoryLimitMb: memoryLimitOf(run.spec),
+      send: this.#send,
+      persist: (recorder, outcome) => persist(run.spec, recorder, outcome),
+    });
+  }
+
+  #createRun(runId: string, run: PreparedRun, moduleUrl: string, persist: Persist): PlaygroundRun {
     const cwd = this.#workDir;
     const memoryLimit = memoryLimitOf(run.spec);
     const launcher = guardMemory(
       this.#deps.createLauncher({ env: workerEnvironment(cwd), cwd }),
       memoryLimit,
     );
-    const createdAt = Date.now();
     return new PlaygroundRun({
       runId,
       spec: run.spec,
@@ -151,21 +271,7 @@ export class PlaygroundService implements ServiceApi {
       cpus: availableParallelism(),
       loadAverage: loadAverageNow(),
       send: this.#send,
-      persist: (finished, outcome) => {
-        const last = finished.recorder.events.at(-1);
-        return this.#deps.store.saveRun({
-          id: runId,
-          name: meta.name?.trim() || runName(run.spec, outcome),
-          createdAt,
-          spec: run.spec,
-          meta,
-          outcome,
-          wallMs: last?.type === 'run-finished' ? last.wallMs : null,
-          taskCount: run.taskCount,
-          workerCount: finished.recorder.workerPids.length,
-          events: finished.recorder.events,
-        });
-      },
+      persist: (finished, outcome) => persist(run.spec, finished.recorder, outcome),
     });
   }
 
@@ -180,7 +286,7 @@ export class PlaygroundService implements ServiceApi {
 
   shutdownRun(runId: string): Promise<boolean> {
     const active = this.#active;
-    return Promise.resolve(active !== null && active.runId === runId && active.shutdownNow());
+    return Promise.resolve(active !== null && active.runId === runId && (active.shutdownNow?.() ?? false));
   }
 
   loadWorkspace(): Promise<Workspace | null> {
@@ -241,8 +347,31 @@ function refused(message: string): StartRunResult {
   return { ok: false, diagnostics: [{ source: 'settings', message }] };
 }
 
-/** The most workers a run can have alive at once. */
-function workersNeeded(run: PreparedRun): number {
+/** Check a spec as its language and kind need. */
+async function prepare(
+  input: unknown,
+): Promise<{ ok: true; prepared: Prepared } | { ok: false; diagnostics: Diagnostic[] }> {
+  const parsed = parseSpec(input);
+  if (!parsed.ok) return parsed;
+  if (parsed.spec.language === 'python') {
+    const python = await validatePythonRun(parsed.spec);
+    return python.ok ? { ok: true, prepared: { kind: 'python', run: python.run } } : python;
+  }
+  if (parsed.spec.kind === 'program') {
+    const compiled = await compileProgram(parsed.spec.code);
+    const problems = programProblems(compiled);
+    if (problems.length > 0 || !compiled.ok) return { ok: false, diagnostics: problems };
+    return { ok: true, prepared: { kind: 'program', run: { spec: parsed.spec, js: compiled.js } } };
+  }
+  const pool = await validateRun(parsed.spec);
+  return pool.ok ? { ok: true, prepared: { kind: 'pool', run: pool.run } } : pool;
+}
+
+/** The most workers a run can have alive at once (a Python run holds more as its process tree grows). */
+function workersNeeded(prepared: Prepared): number {
+  if (prepared.kind === 'python') return prepared.run.workersAtStart;
+  if (prepared.kind === 'program') return 0;
+  const { run } = prepared;
   if (run.spec.mode === 'serial') return 1;
   return Math.min(run.spec.maxWorkers, run.taskCount);
 }

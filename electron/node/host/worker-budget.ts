@@ -12,7 +12,19 @@ export function defaultMaxWorkersTotal(): number {
   return 4 * availableParallelism();
 }
 
-export type Reservation = { ok: true; release(): void } | { ok: false; message: string };
+export type Reservation =
+  | {
+      ok: true;
+      /** Give the workers back (once; later calls do nothing). */
+      release(): void;
+      /**
+       * Hold `count` workers from now on instead (a whole program's process
+       * tree grows and shrinks as it runs). Null when it fits; otherwise how
+       * many other runs hold, and nothing changes.
+       */
+      resize(count: number): { inUseByOthers: number; total: number } | null;
+    }
+  | { ok: false; message: string };
 
 export class WorkerBudget {
   readonly total: number;
@@ -44,13 +56,23 @@ export class WorkerBudget {
       };
     }
     this.#inUse += count;
+    let held = count;
     let released = false;
     return {
       ok: true,
       release: () => {
         if (released) return;
         released = true;
-        this.#inUse -= count;
+        this.#inUse -= held;
+      },
+      resize: (count) => {
+        if (released) return null;
+        const next = Math.max(0, count);
+        const others = this.#inUse - held;
+        if (others + next > this.total) return { inUseByOthers: others, total: this.total };
+        this.#inUse = others + next;
+        held = next;
+        return null;
       },
     };
   }

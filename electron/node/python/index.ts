@@ -1,6 +1,6 @@
 /** Running real CPython programs, traced: see runner.ts for the design. */
 export { findPython, describePython, type PythonInterpreter, type FindPythonResult } from './interpreter';
-export { checkPythonSyntax } from './syntax-check';
+export { checkPythonSyntax, checkPythonSource, type PythonSourceCheck } from './syntax-check';
 export { runPython, PythonRun, NOTHING_TO_TRACE } from './runner';
 export type {
   PythonRunEvent,

@@ -15,6 +15,8 @@ export interface PythonEnvOptions {
   /** The private directory the tracer writes its event files into. */
   traceDir: string;
   memoryLimitMb?: number;
+  /** "module.function" to trace call by call in the program's own process (the serial baseline). */
+  serial?: string;
 }
 
 export function pythonEnvironment(options: PythonEnvOptions): NodeJS.ProcessEnv {
@@ -36,6 +38,7 @@ export function pythonEnvironment(options: PythonEnvOptions): NodeJS.ProcessEnv 
   if (options.tracerDir !== null) {
     env.PYTHONPATH = options.tracerDir;
     env.POOL_PLAYGROUND_TRACE = options.traceDir;
+    if (options.serial) env.POOL_PLAYGROUND_SERIAL = options.serial;
   }
   if (options.memoryLimitMb !== undefined)
     env.POOL_PLAYGROUND_MEMORY_LIMIT_MB = String(Math.max(1, Math.floor(options.memoryLimitMb)));

@@ -57,6 +57,10 @@ export interface PythonRunOptions {
   source: string;
   /** The name the program has in tracebacks and errors. */
   fileName?: string;
+  /** The caller has already checked the source's syntax (checkPythonSyntax): skip it here. */
+  syntaxChecked?: boolean;
+  /** More files for the program's folder, by name (e.g. the tasks.py a generated main.py imports). */
+  files?: Record<string, string>;
   onEvent: (event: PythonRunEvent) => void;
   /** End the run (with a message) when its process group holds more processes than this. */
   maxProcesses?: number;
@@ -66,6 +70,11 @@ export interface PythonRunOptions {
   memoryLimitMb?: number;
   outputLineLimit?: number;
   outputCharLimit?: number;
+  /**
+   * "module.function": trace each call of it made in the program's own process,
+   * as a task of its own (the serial baseline of Python task mode).
+   */
+  serial?: string;
   /** Run without the tracer (for overhead measurements). Default true. */
   trace?: boolean;
   /** The tracer folder, when bundled elsewhere. */

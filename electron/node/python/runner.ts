@@ -65,6 +65,16 @@ export class PythonRun {
     return this.#pgid;
   }
 
+  /**
+   * End the program at once because it went over a limit the caller keeps
+   * (the host's cap on processes): the run ends as 'process-limit' with
+   * `message`. The first reason given is the one reported.
+   */
+  limit(message: string): Promise<GroupMember[]> {
+    this.#limitMessage ??= message;
+    return this.#end(0);
+  }
+
   /** End every process of the program (SIGTERM, then SIGKILL); resolves with any left (none expected). */
   stop(): Promise<GroupMember[]> {
     this.#stopRequested = true;
@@ -99,7 +109,8 @@ export class PythonRun {
     if (process.platform === 'win32')
       return fail(result, 'Running Python programs needs Linux or macOS (it ends them by process group).');
     try {
-      result.syntaxError = await checkPythonSyntax(options.python, options.source, fileName, tracerDir);
+      if (!options.syntaxChecked)
+        result.syntaxError = await checkPythonSyntax(options.python, options.source, fileName, tracerDir);
     } catch (error) {
       return fail(result, `Python could not check the program: ${(error as Error).message}`);
     }
@@ -131,6 +142,8 @@ export class PythonRun {
     const workDir = join(root, 'work');
     await mkdir(workDir, { mode: 0o700 });
     await writeFile(join(workDir, fileName), options.source, { mode: 0o600 });
+    for (const [name, text] of Object.entries(options.files ?? {}))
+      await writeFile(join(workDir, name), text, { mode: 0o600 });
     // Tracebacks name the program by its own name, not by the private folder's
     // path (as Python sees it: macOS's temporary folder is behind a symlink).
     const privatePath = `File "${await realpath(workDir)}/`;
@@ -162,7 +175,7 @@ export class PythonRun {
     const order = new CausalOrder(
       (event: TracerEvent) => {
         if (event.type === 'output' && !admitOutput(event.text, event.at)) return;
-        if (event.type === 'executor-created') result.traced = true;
+        if (event.type === 'executor-created' || event.type === 'task-submitted') result.traced = true;
         if (event.type === 'uncaught-exception' && event.pid === mainPid) result.uncaught = event.error;
         emit(event);
       },
@@ -193,6 +206,7 @@ export class PythonRun {
       tracerDir,
       traceDir,
       memoryLimitMb: options.memoryLimitMb,
+      serial: options.serial,
     });
     result.startedAt = now();
     const child = spawn(options.python.executable, [fileName], {
@@ -264,10 +278,10 @@ export class PythonRun {
     return new GroupWatch(this.#pgid, (members) => {
       onProcessCount?.(members);
       if (maxProcesses !== undefined && members.length > maxProcesses && this.#limitMessage === null) {
-        this.#limitMessage =
+        void this.limit(
           `The program started more than ${maxProcesses} processes at once (${members.length} seen), ` +
-          'so it was stopped: is something starting processes in a loop?';
-        void this.#end(0);
+            'so it was stopped: is something starting processes in a loop?',
+        );
       }
     });
   }

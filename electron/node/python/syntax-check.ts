@@ -12,7 +12,7 @@ import { defaultTracerDir, helperScript } from './paths';
 const CHECK_TIMEOUT_MS = 20_000;
 
 const answerSchema = z.union([
-  z.object({ ok: z.literal(true) }),
+  z.object({ ok: z.literal(true), functions: z.array(z.string()).default([]) }),
   z.object({
     ok: z.literal(false),
     type: z.string(),
@@ -32,6 +32,23 @@ export async function checkPythonSyntax(
   fileName = 'main.py',
   tracerDir = defaultTracerDir(),
 ): Promise<Diagnostic | null> {
+  return (await checkPythonSource(python, source, fileName, tracerDir)).error;
+}
+
+export interface PythonSourceCheck {
+  /** The syntax error, at its place; null when the source compiles. */
+  error: Diagnostic | null;
+  /** The module's top-level functions (the task functions it offers), when it compiles. */
+  functions: string[];
+}
+
+/** Compile the source (nothing runs): its syntax error, or the names of its top-level functions. */
+export async function checkPythonSource(
+  python: PythonInterpreter,
+  source: string,
+  fileName = 'main.py',
+  tracerDir = defaultTracerDir(),
+): Promise<PythonSourceCheck> {
   const stdout = await compileIn(
     python.executable,
     helperScript(tracerDir, 'check_syntax.py'),
@@ -41,7 +58,7 @@ export async function checkPythonSyntax(
   const parsed = answerSchema.safeParse(parseJsonLine(stdout));
   if (!parsed.success) throw new Error(`the syntax check gave no answer: ${stdout.slice(0, 200)}`);
   const answer = parsed.data;
-  if (answer.ok) return null;
+  if (answer.ok) return { error: null, functions: answer.functions };
   const where = answer.line === null ? fileName : `${fileName}, line ${answer.line}`;
   const diagnostic: Diagnostic = { source: 'code', message: `${answer.type}: ${answer.message} (${where})` };
   if (answer.line !== null) diagnostic.line = answer.line;
@@ -53,7 +70,7 @@ export async function checkPythonSyntax(
       diagnostic.endColumn = answer.endColumn;
     }
   }
-  return diagnostic;
+  return { error: diagnostic, functions: [] };
 }
 
 function compileIn(executable: string, script: string, fileName: string, source: string): Promise<string> {

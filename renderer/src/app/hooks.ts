@@ -24,6 +24,9 @@ export function useWorkspaceValue<T>(select: (workspace: Workspace) => T): T {
 export const useTheme = (): Workspace['theme'] => useWorkspaceValue((ws) => ws.theme);
 export const useSpec = (): Workspace['spec'] => useWorkspaceValue((ws) => ws.spec);
 export const useCode = (): string => useWorkspaceValue((ws) => ws.code);
+export const useLanguage = (): Workspace['spec']['language'] => useWorkspaceValue((ws) => ws.spec.language);
+export const useCodeKind = (): Workspace['spec']['kind'] => useWorkspaceValue((ws) => ws.spec.kind);
+export const usePythonSetting = (): string | null => useWorkspaceValue((ws) => ws.python);
 export const useExampleId = (): string | null => useWorkspaceValue((ws) => ws.exampleId);
 
 export function useSaveState(): SaveState {

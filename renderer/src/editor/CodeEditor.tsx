@@ -1,13 +1,16 @@
 /**
- * The task module editor (tasks.ts): Monaco with TypeScript IntelliSense for
- * the worker's world, host diagnostics as markers, and the workspace's code
- * as its value (changes from outside, like loading an example, are undoable).
+ * The code editor: Monaco with one model per language and kind (tasks.ts,
+ * main.ts, tasks.py, main.py — each keeps its own undo history), TypeScript
+ * IntelliSense for the worker's world and a whole program's `./pool`, Python
+ * highlighting, host diagnostics as markers, and the workspace's code as its
+ * value (changes from outside, like loading an example, are undoable).
  */
 import Editor, { type OnMount } from '@monaco-editor/react';
 import type { editor } from 'monaco-editor';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useApp } from '../app/app-context';
-import { useCode, useTheme } from '../app/hooks';
+import { fileNameOf } from '../../../shared/code-slots';
+import { useCode, useCodeKind, useLanguage, usePythonSetting, useTheme } from '../app/hooks';
 import { FONT_MONO } from '../theme/fonts';
 import { useZoom } from '../theme/zoom';
 import { attachEditor } from './editor-bridge';
@@ -20,11 +23,13 @@ import { sameCode } from '../../../shared/examples';
 /** Markers for where the last run failed (apart from the host's syntax diagnostics). */
 const RUN_MARKER_OWNER = 'pool-run';
 
-export const TASKS_PATH = 'file:///tasks.ts';
-
 export function CodeEditor({ onReady }: { onReady: () => void }) {
   const { workspace, codeCheck, session } = useApp();
   const code = useCode();
+  const language = useLanguage();
+  const kind = useCodeKind();
+  const python = usePythonSetting();
+  const file = fileNameOf(language, kind);
   const theme = useTheme();
   const zoom = useZoom();
   const [mounted, setMounted] = useState<{ editor: editor.IStandaloneCodeEditor; monaco: Monaco } | null>(
@@ -32,7 +37,7 @@ export function CodeEditor({ onReady }: { onReady: () => void }) {
   );
   const onReadyRef = useRef(onReady);
 
-  useCodeCheck(code);
+  useCodeCheck(code, `${language}:${kind}:${language === 'python' ? (python ?? '') : ''}`);
 
   const onChange = useCallback(
     (value: string | undefined) => workspace.update({ code: value ?? '' }),
@@ -40,20 +45,20 @@ export function CodeEditor({ onReady }: { onReady: () => void }) {
   );
   const options = useMemo<editor.IStandaloneEditorConstructionOptions>(
     () => ({
-      ariaLabel: 'Code editor (tasks.ts)',
+      ariaLabel: `Code editor (${file})`,
       fontFamily: FONT_MONO,
       fontSize: Math.round(15 * zoom),
       lineHeight: Math.round(22 * zoom),
       minimap: { enabled: false },
       scrollBeyondLastLine: false,
       automaticLayout: true,
-      tabSize: 2,
+      tabSize: language === 'python' ? 4 : 2,
       renderLineHighlight: 'line',
       fixedOverflowWidgets: true,
       padding: { top: 8, bottom: 8 },
       accessibilitySupport: 'auto',
     }),
-    [zoom],
+    [zoom, file, language],
   );
 
   const onMount: OnMount = (instance, monaco) => {
@@ -143,8 +148,8 @@ export function CodeEditor({ onReady }: { onReady: () => void }) {
   return (
     <div className="code-editor" data-testid="code-editor">
       <Editor
-        path={TASKS_PATH}
-        defaultLanguage="typescript"
+        path={`file:///${file}`}
+        language={language}
         value={code}
         onChange={onChange}
         theme={EDITOR_THEMES[theme]}

@@ -1,25 +1,39 @@
 /**
- * The editor panel: a tasks.ts tab with the code's check status, and the
- * editor — or, while a saved run is reopened, that run's code, read-only.
+/**
+ * The editor panel: the file's tab (tasks.ts, main.ts, tasks.py, main.py),
+ * what the editor holds (tasks or a whole program, TypeScript or Python), the
+ * code's check status, and the editor — or, while a saved run is reopened,
+ * that run's code, read-only.
  */
+import { fileNameOf } from '../../../shared/code-slots';
 import { useApp } from '../app/app-context';
-import { useSavedRun } from '../app/hooks';
+import { useCodeKind, useLanguage, useSavedRun } from '../app/hooks';
 import { useStoreVersion } from '../store/use-store';
 import { CodeEditor } from './CodeEditor';
+import { CodeSwitch } from './CodeSwitch';
 import { SavedCode } from './SavedCode';
 
 export function EditorPane({ onReady }: { onReady(): void }) {
   const { codeCheck } = useApp();
   const saved = useSavedRun();
   useStoreVersion(codeCheck);
+  const language = useLanguage();
+  const kind = useCodeKind();
   const problems = codeCheck.diagnostics.length;
   const exports = codeCheck.exports;
+  const offers = language === 'python' ? 'functions' : 'exports';
   return (
     <section className="pane editor-pane" aria-label="Editor" data-pane="editor">
       <div className="pane__header">
-        <div className="editor-tab" aria-hidden="true">
-          tasks.ts
+        <div className="editor-tab" aria-hidden="true" data-testid="editor-file">
+          {saved
+            ? fileNameOf(
+                saved.loaded.run.spec.language ?? 'typescript',
+                saved.loaded.run.spec.kind ?? 'tasks',
+              )
+            : fileNameOf(language, kind)}
         </div>
+        {!saved && <CodeSwitch />}
         {saved ? (
           <span className="pane__detail" data-testid="saved-code-status">
             the code of the saved run · read-only
@@ -30,8 +44,8 @@ export function EditorPane({ onReady }: { onReady(): void }) {
               ? 'too long to check, run or save'
               : problems > 0
                 ? `${problems} syntax error${problems === 1 ? '' : 's'}`
-                : exports
-                  ? `exports: ${exports.join(', ') || 'nothing'}`
+                : exports && kind === 'tasks'
+                  ? `${offers}: ${exports.join(', ') || 'nothing'}`
                   : ''}
           </span>
         )}

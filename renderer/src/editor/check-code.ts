@@ -4,7 +4,7 @@
  * module exports exactly one name, that one is picked — so renaming the only
  * function, or pasting new code and pressing Run at once, just works.
  */
-import type { PlaygroundApi } from '../../../shared/api';
+import type { CodeCheckOptions, PlaygroundApi, Workspace } from '../../../shared/api';
 import { isCodeTooLong } from '../../../shared/limits';
 import type { CodeCheckStore } from './code-check-store';
 import type { WorkspaceStore } from '../workspace/workspace-store';
@@ -15,16 +15,30 @@ export interface CheckDeps {
   workspace: WorkspaceStore;
 }
 
+/** What the code is checked as: its language and kind (and, for Python, the interpreter). */
+export function checkOptionsOf(ws: Workspace): CodeCheckOptions {
+  return { language: ws.spec.language, kind: ws.spec.kind, python: ws.python };
+}
+
+/** The code and what it is checked as, in one string: a check answers for exactly this. */
+export function checkKey(code: string, options: CodeCheckOptions): string {
+  return `${options.language}\u0000${options.kind}\u0000${options.python ?? ''}\u0000${code}`;
+}
+
 export async function checkCode({ api, codeCheck, workspace }: CheckDeps, code: string): Promise<void> {
+  const options = checkOptionsOf(workspace.state);
+  const key = checkKey(code, options);
   // The host would refuse it: say so at once, in the same words, without sending it.
   if (isCodeTooLong(code)) {
-    codeCheck.tooLong(code);
+    codeCheck.tooLong(key);
     return;
   }
-  const result = await api.checkCode(code);
+  const result = await api.checkCode(code, options);
   // An answer for code that has changed since is of no use (a newer check is on its way).
-  if (workspace.state.code !== code) return;
-  codeCheck.checked(code, result.diagnostics, result.exports);
+  if (checkKey(workspace.state.code, checkOptionsOf(workspace.state)) !== key) return;
+  codeCheck.checked(key, result.diagnostics, result.exports);
+  // Whole programs name no task function in the run bar.
+  if (options.kind === 'program') return;
   const { fn } = workspace.state.spec;
   if (result.diagnostics.length === 0 && result.exports.length === 1 && !result.exports.includes(fn)) {
     workspace.updateSpec({ fn: result.exports[0]! });

@@ -14,13 +14,13 @@ export class CodeCheckStore extends ObservableStore {
   diagnostics: readonly Diagnostic[] = [];
   /** The last check failed to compile, so `exports` may be out of date. */
   stale = false;
-  /** The code the last check was about. */
-  checkedCode: string | null = null;
+  /** What the last check was about: the code and what it was checked as (check-code.ts's checkKey). */
+  checkedKey: string | null = null;
   /** That code is over the size limit, so it was not checked. */
   isTooLong = false;
 
-  checked(code: string, diagnostics: readonly Diagnostic[], exports: readonly string[]): void {
-    this.checkedCode = code;
+  checked(key: string, diagnostics: readonly Diagnostic[], exports: readonly string[]): void {
+    this.checkedKey = key;
     this.isTooLong = false;
     this.diagnostics = diagnostics;
     if (diagnostics.length === 0) {
@@ -33,8 +33,8 @@ export class CodeCheckStore extends ObservableStore {
   }
 
   /** The code is over the size limit: one problem, the limit's own message; exports stay as they were. */
-  tooLong(code: string): void {
-    this.checked(code, [{ source: 'code', message: CODE_TOO_LONG }], []);
+  tooLong(key: string): void {
+    this.checked(key, [{ source: 'code', message: CODE_TOO_LONG }], []);
     this.isTooLong = true;
   }
 

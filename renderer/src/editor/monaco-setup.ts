@@ -1,12 +1,14 @@
 /**
  * Monaco, bundled (no CDN): its web workers come from our own build through
  * `self.MonacoEnvironment`, @monaco-editor/react is pointed at this copy,
- * and the TypeScript service is told about the worker's world.
+ * and the TypeScript service is told about the worker's world and about
+ * `./pool`, which whole programs import. Python gets Monaco's highlighting.
  */
 import { loader } from '@monaco-editor/react';
 import * as monaco from 'monaco-editor';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import TsWorker from 'monaco-editor/language/typescript/ts.worker?worker';
+import { POOL_MODULE_TYPES, POOL_MODULE_TYPES_PATH } from './pool-module-types';
 import { WORKER_GLOBALS, WORKER_GLOBALS_PATH } from './worker-globals';
 
 export type Monaco = typeof monaco;
@@ -38,6 +40,8 @@ export function setupMonaco(): Monaco {
   });
   ts.typescriptDefaults.setDiagnosticsOptions({ noSemanticValidation: false, noSyntaxValidation: false });
   ts.typescriptDefaults.addExtraLib(WORKER_GLOBALS, WORKER_GLOBALS_PATH);
+  // What a whole program imports from './pool' (main.ts sits beside it).
+  ts.typescriptDefaults.addExtraLib(POOL_MODULE_TYPES, POOL_MODULE_TYPES_PATH);
   ts.typescriptDefaults.setEagerModelSync(true);
   return monaco;
 }

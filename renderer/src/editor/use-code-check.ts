@@ -1,11 +1,11 @@
-/** Checks the code a moment after each edit (see check-code.ts). */
+/** Checks the code a moment after each edit, and when what it is checked as changes (see check-code.ts). */
 import { useEffect } from 'react';
 import { useApp } from '../app/app-context';
 import { checkCode } from './check-code';
 
 const CHECK_DELAY_MS = 350;
 
-export function useCodeCheck(code: string): void {
+export function useCodeCheck(code: string, checkedAs: string): void {
   const { api, codeCheck, workspace } = useApp();
   useEffect(() => {
     const timer = setTimeout(() => {
@@ -14,5 +14,5 @@ export function useCodeCheck(code: string): void {
       });
     }, CHECK_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [api, code, codeCheck, workspace]);
+  }, [api, code, checkedAs, codeCheck, workspace]);
 }

@@ -38,6 +38,10 @@ const SETTING_WORDS: Record<keyof LessonSettings, string> = {
   maxTasksPerChild: 'max tasks per child',
   memoryLimitMb: 'the memory per worker',
   shutdown: 'the shutdown settings',
+  language: 'the language',
+  kind: 'what the editor holds',
+  startMethod: 'the start method',
+  python: 'the Python interpreter',
 };
 
 export function lessonOf(

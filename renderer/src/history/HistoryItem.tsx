@@ -107,7 +107,7 @@ export function HistoryItem(p: Props) {
               <SweepIcon />
             </button>
           )}
-          {run.spec.mode !== 'serial' && (
+          {run.spec.mode !== 'serial' && run.spec.kind !== 'program' && (
             <button
               type="button"
               className="btn btn--ghost btn--icon history-item__baseline"

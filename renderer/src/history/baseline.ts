@@ -7,8 +7,8 @@ import type { SavedRunSummary } from '../../../shared/api';
 import type { RunSpec } from '../../../shared/run-spec';
 import type { AppStores } from '../app/app-context';
 
-export function baselineName(spec: Pick<RunSpec, 'fn'>): string {
-  return `${spec.fn} · serial baseline`;
+export function baselineName(spec: Pick<RunSpec, 'fn'> & Partial<Pick<RunSpec, 'language'>>): string {
+  return `${spec.fn} · serial baseline${spec.language === 'python' ? ' · Python' : ''}`;
 }
 
 /** Run the serial baseline of `spec`; its run id, or null when it did not start. */

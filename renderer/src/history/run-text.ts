@@ -3,13 +3,16 @@ import type { RunOutcome } from '../../../shared/run-events';
 import type { RunSpec } from '../../../shared/run-spec';
 import { formatSeconds } from '../../../shared/timeline-scale';
 
-type SpecLike = Pick<RunSpec, 'fn' | 'mode' | 'maxWorkers' | 'chunksize'>;
+type SpecLike = Pick<RunSpec, 'fn' | 'mode' | 'maxWorkers' | 'chunksize'> &
+  Partial<Pick<RunSpec, 'language' | 'kind'>>;
 
 /** The name the host gives a run nobody named (the same words: shared/run-name.ts). */
 export { runName as defaultRunName } from '../../../shared/run-name';
 
-/** `map · 3 workers · chunksize 4`, `serial · 1 process`. */
+/** `map · 3 workers · chunksize 4`, `serial · 1 process`, `whole program · Python`. */
 export function specSummary(spec: SpecLike): string {
+  if (spec.kind === 'program')
+    return `whole program · ${spec.language === 'python' ? 'Python' : 'TypeScript'}`;
   if (spec.mode === 'serial') return 'serial · 1 process';
   const workers = `${spec.maxWorkers} worker${spec.maxWorkers === 1 ? '' : 's'}`;
   return spec.mode === 'map' ? `map · ${workers} · chunksize ${spec.chunksize}` : `${spec.mode} · ${workers}`;

@@ -3,13 +3,14 @@
  * settings), or what went wrong reaching the host. Code problems jump to
  * their line. Dismissable; the next Run clears it too. The code is never touched.
  */
+import { fileNameOf } from '../../../shared/code-slots';
 import { focusEditorAt } from '../editor/editor-bridge';
 import { useApp } from '../app/app-context';
+import { useCodeKind, useLanguage } from '../app/hooks';
 import type { Problem } from './problems-store';
 import { useStoreVersion } from '../store/use-store';
 
-const SOURCE_LABEL: Record<Problem['source'], string> = {
-  code: 'tasks.ts',
+const SOURCE_LABEL: Record<Exclude<Problem['source'], 'code'>, string> = {
   inputs: 'Inputs',
   initargs: 'Initializer arguments',
   settings: 'Settings',
@@ -19,6 +20,8 @@ const SOURCE_LABEL: Record<Problem['source'], string> = {
 export function ProblemsStrip() {
   const { problems } = useApp();
   useStoreVersion(problems);
+  const codeFile = fileNameOf(useLanguage(), useCodeKind());
+  const label = (source: Problem['source']): string => (source === 'code' ? codeFile : SOURCE_LABEL[source]);
   const list = problems.problems;
   if (list.length === 0) return null;
   const hostOnly = list.every((p) => p.source === 'host');
@@ -44,7 +47,7 @@ export function ProblemsStrip() {
           <li key={i} data-testid="problem" data-source={p.source}>
             {(p.source === 'code' || p.source === 'host') && (
               <span className="problems__source">
-                {SOURCE_LABEL[p.source]}
+                {label(p.source)}
                 {p.line !== undefined && p.source === 'code' ? ` ${p.line}:${p.column ?? 1}` : ''}
               </span>
             )}

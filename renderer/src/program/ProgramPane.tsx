@@ -1,5 +1,11 @@
-/** The collapsible "equivalent program" panel under the editor. */
+/**
+ * The collapsible "equivalent program" panel under the editor: the driver
+ * program the run bar's settings stand for, in TypeScript and in Python (for
+ * Python task functions, the very program that runs). A whole program needs
+ * none: it is in the editor.
+ */
 import { useState } from 'react';
+import { useCodeKind, useLanguage } from '../app/hooks';
 import { ProgramTabs, ProgramView, type ProgramLanguage } from './ProgramView';
 
 interface Props {
@@ -8,7 +14,15 @@ interface Props {
 }
 
 export function ProgramPane({ collapsed, onToggle }: Props) {
-  const [language, setLanguage] = useState<ProgramLanguage>('typescript');
+  const codeLanguage = useLanguage();
+  const kind = useCodeKind();
+  // The tab follows the code's language when that changes; the learner can pick the other.
+  const [choice, setChoice] = useState<{ for: ProgramLanguage; tab: ProgramLanguage }>({
+    for: codeLanguage,
+    tab: codeLanguage,
+  });
+  const language = choice.for === codeLanguage ? choice.tab : codeLanguage;
+  const program = kind === 'program';
   return (
     <section className="pane program-pane" aria-label="Equivalent program" data-pane="program">
       <div className="pane__header">
@@ -22,11 +36,22 @@ export function ProgramPane({ collapsed, onToggle }: Props) {
           <span aria-hidden="true">{collapsed ? '▸' : '▾'}</span>
           <h2 className="pane__title">Equivalent program</h2>
         </button>
-        {!collapsed && <ProgramTabs language={language} onChange={setLanguage} />}
+        {!collapsed && !program && (
+          <ProgramTabs language={language} onChange={(tab) => setChoice({ for: codeLanguage, tab })} />
+        )}
+        {!collapsed && !program && codeLanguage === 'python' && language === 'python' && (
+          <span className="pane__detail">main.py: this is what Run runs, beside your tasks.py</span>
+        )}
       </div>
       {!collapsed && (
         <div className="pane__body program-body">
-          <ProgramView language={language} />
+          {program ? (
+            <p className="program__note" data-testid="program-note">
+              The editor holds the whole program, and Run runs it as written.
+            </p>
+          ) : (
+            <ProgramView language={language} />
+          )}
         </div>
       )}
     </section>

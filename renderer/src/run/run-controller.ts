@@ -8,7 +8,7 @@ import { CODE_TOO_LONG, isCodeTooLong } from '../../../shared/limits';
 import { hasPrediction } from '../../../shared/prediction';
 import type { RunSpec } from '../../../shared/run-spec';
 import { errorsAsDiagnostics, specErrors } from '../runbar/run-form';
-import { checkCode } from '../editor/check-code';
+import { checkCode, checkKey, checkOptionsOf } from '../editor/check-code';
 import type { CodeCheckStore } from '../editor/code-check-store';
 import type { DraftErrors } from '../runbar/draft-errors';
 import type { ProblemsStore } from '../problems/problems-store';
@@ -61,17 +61,17 @@ export class RunController {
   async currentSpec(): Promise<RunSpec | null> {
     const { api, workspace, problems, drafts, codeCheck } = this.#deps;
     // Code typed a moment ago may not be checked yet: its exports decide the function.
-    if (codeCheck.checkedCode !== workspace.state.code) {
+    if (codeCheck.checkedKey !== checkKey(workspace.state.code, checkOptionsOf(workspace.state))) {
       await checkCode({ api, codeCheck, workspace }, workspace.state.code).catch(() => undefined);
     }
-    const { code, spec } = workspace.state;
+    const { code, spec, python } = workspace.state;
     const errors = { ...specErrors(spec), ...drafts.errors };
     const tooLong = isCodeTooLong(code) ? [{ source: 'code' as const, message: CODE_TOO_LONG }] : [];
     if (tooLong.length > 0 || Object.keys(errors).length > 0) {
       problems.set([...tooLong, ...errorsAsDiagnostics(errors)]);
       return null;
     }
-    return { ...spec, code };
+    return { ...spec, code, python };
   }
 
   /** Start a run of `spec` (a serial baseline, a sweep's step…); its id, or null when it did not start. */

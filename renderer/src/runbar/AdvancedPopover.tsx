@@ -15,30 +15,34 @@ import { ShutdownFields } from './ShutdownFields';
 
 interface Props {
   spec: Workspace['spec'];
+  /** A whole program sets up its own pools: only the memory cap applies to it. */
+  program?: boolean;
   errors: FieldErrors;
   /** Shows a reopened run's settings. */
   readOnly?: boolean;
   onChange(patch: Partial<Workspace['spec']>): void;
 }
 
-export function AdvancedPopover({ spec, errors, readOnly, onChange }: Props) {
+export function AdvancedPopover({ spec, program = false, errors, readOnly, onChange }: Props) {
   const [open, setOpen] = useState(false);
   const [alignRight, setAlignRight] = useState(false);
   const rootRef = useRef<HTMLDivElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const customised =
-    spec.initializer !== null ||
-    spec.maxTasksPerChild !== null ||
-    spec.timeoutSec !== null ||
-    spec.memoryLimitMb !== DEFAULT_MEMORY_LIMIT_MB ||
-    JSON.stringify(spec.shutdown) !== JSON.stringify(DEFAULT_SHUTDOWN);
+    (!program &&
+      (spec.initializer !== null ||
+        spec.maxTasksPerChild !== null ||
+        spec.timeoutSec !== null ||
+        JSON.stringify(spec.shutdown) !== JSON.stringify(DEFAULT_SHUTDOWN))) ||
+    spec.memoryLimitMb !== DEFAULT_MEMORY_LIMIT_MB;
   const invalid = Boolean(
-    errors.initializer ||
-    errors.initargs ||
-    errors.maxTasksPerChild ||
-    errors.timeoutSec ||
-    errors.memoryLimitMb ||
-    errors.shutdownAfter,
+    (!program &&
+      (errors.initializer ||
+        errors.initargs ||
+        errors.maxTasksPerChild ||
+        errors.timeoutSec ||
+        errors.shutdownAfter)) ||
+    errors.memoryLimitMb,
   );
 
   useEffect(() => {
@@ -91,59 +95,63 @@ export function AdvancedPopover({ spec, errors, readOnly, onChange }: Props) {
           data-align={alignRight ? 'right' : undefined}
         >
           <fieldset className="runbar__settings" disabled={readOnly}>
-            <NumberField
-              id="run-timeout"
-              field="timeoutSec"
-              label="Timeout (seconds)"
-              value={spec.timeoutSec}
-              optional
-              placeholder="none"
-              min={0}
-              step="any"
-              error={errors.timeoutSec}
-              hint="How long the caller waits for the results. Empty: no limit."
-              onCommit={(timeoutSec) => onChange({ timeoutSec })}
-            />
-            <FunctionPicker
-              id="run-initializer"
-              label="Initializer (runs once in each new process)"
-              value={spec.initializer}
-              allowNone
-              readOnly={readOnly}
-              error={errors.initializer}
-              onChange={(initializer) => onChange({ initializer })}
-            />
-            <Field
-              id="run-initargs"
-              label="Initializer arguments"
-              error={errors.initargs ?? null}
-              hint="A list, e.g. [42, 'hello']"
-            >
-              <input
-                id="run-initargs"
-                className="input input--code"
-                type="text"
-                spellCheck={false}
-                value={spec.initargs}
-                disabled={spec.initializer === null}
-                aria-invalid={errors.initargs ? true : undefined}
-                aria-describedby="run-initargs-message"
-                onChange={(e) => onChange({ initargs: e.target.value })}
-              />
-            </Field>
-            <NumberField
-              id="run-max-tasks-per-child"
-              field="maxTasksPerChild"
-              label="Max tasks per child"
-              value={spec.maxTasksPerChild}
-              optional
-              placeholder="no limit"
-              min={1}
-              step={1}
-              error={errors.maxTasksPerChild}
-              hint="Empty: a process runs any number of tasks."
-              onCommit={(maxTasksPerChild) => onChange({ maxTasksPerChild })}
-            />
+            {!program && (
+              <>
+                <NumberField
+                  id="run-timeout"
+                  field="timeoutSec"
+                  label="Timeout (seconds)"
+                  value={spec.timeoutSec}
+                  optional
+                  placeholder="none"
+                  min={0}
+                  step="any"
+                  error={errors.timeoutSec}
+                  hint="How long the caller waits for the results. Empty: no limit."
+                  onCommit={(timeoutSec) => onChange({ timeoutSec })}
+                />
+                <FunctionPicker
+                  id="run-initializer"
+                  label="Initializer (runs once in each new process)"
+                  value={spec.initializer}
+                  allowNone
+                  readOnly={readOnly}
+                  error={errors.initializer}
+                  onChange={(initializer) => onChange({ initializer })}
+                />
+                <Field
+                  id="run-initargs"
+                  label="Initializer arguments"
+                  error={errors.initargs ?? null}
+                  hint="A list, e.g. [42, 'hello']"
+                >
+                  <input
+                    id="run-initargs"
+                    className="input input--code"
+                    type="text"
+                    spellCheck={false}
+                    value={spec.initargs}
+                    disabled={spec.initializer === null}
+                    aria-invalid={errors.initargs ? true : undefined}
+                    aria-describedby="run-initargs-message"
+                    onChange={(e) => onChange({ initargs: e.target.value })}
+                  />
+                </Field>
+                <NumberField
+                  id="run-max-tasks-per-child"
+                  field="maxTasksPerChild"
+                  label="Max tasks per child"
+                  value={spec.maxTasksPerChild}
+                  optional
+                  placeholder="no limit"
+                  min={1}
+                  step={1}
+                  error={errors.maxTasksPerChild}
+                  hint="Empty: a process runs any number of tasks."
+                  onCommit={(maxTasksPerChild) => onChange({ maxTasksPerChild })}
+                />
+              </>
+            )}
             <NumberField
               id="run-memory-limit"
               field="memoryLimitMb"
@@ -157,7 +165,7 @@ export function AdvancedPopover({ spec, errors, readOnly, onChange }: Props) {
               hint={`A worker using more is stopped: "ran out of memory". Default ${DEFAULT_MEMORY_LIMIT_MB}; empty: no limit.`}
               onCommit={(memoryLimitMb) => onChange({ memoryLimitMb })}
             />
-            {spec.mode !== 'serial' && (
+            {!program && spec.mode !== 'serial' && (
               <ShutdownFields spec={spec} error={errors.shutdownAfter} onChange={onChange} />
             )}
           </fieldset>

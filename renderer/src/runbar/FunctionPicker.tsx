@@ -1,5 +1,10 @@
-/** Which exported function of tasks.ts each task calls (the names come from the host's check of the code). */
+/**
+ * Which function of the task module each task calls: an exported function of
+ * tasks.ts, a top-level function of tasks.py (the names come from the host's
+ * check of the code).
+ */
 import { useApp } from '../app/app-context';
+import { useLanguage } from '../app/hooks';
 import { useStoreVersion } from '../store/use-store';
 import { Field } from './Field';
 
@@ -18,14 +23,18 @@ interface Props {
 export function FunctionPicker({ id, label, value, allowNone, readOnly, error, onChange }: Props) {
   const { codeCheck } = useApp();
   useStoreVersion(codeCheck);
+  const python = useLanguage() === 'python';
   const exports = readOnly ? null : codeCheck.exports;
   const names = exports ? [...exports] : value ? [value] : [];
   const missing = value !== null && value !== '' && exports !== null && !exports.includes(value);
   if (value && !names.includes(value)) names.unshift(value);
+  const stale = codeCheck.stale ? ' (fix the code errors first)' : '';
   const message =
     error ??
     (missing
-      ? `tasks.ts does not export "${value}"${codeCheck.stale ? ' (fix the code errors first)' : ''}: write export function ${value}(…).`
+      ? python
+        ? `tasks.py has no top-level function "${value}"${stale}: write def ${value}(…):.`
+        : `tasks.ts does not export "${value}"${stale}: write export function ${value}(…).`
       : null);
   return (
     <Field id={id} label={label} error={message}>
@@ -38,11 +47,17 @@ export function FunctionPicker({ id, label, value, allowNone, readOnly, error, o
         onChange={(e) => onChange(e.target.value === '' ? null : e.target.value)}
       >
         {allowNone && <option value="">none</option>}
-        {!allowNone && names.length === 0 && <option value="">no exported functions</option>}
+        {!allowNone && names.length === 0 && (
+          <option value="">{python ? 'no functions' : 'no exported functions'}</option>
+        )}
         {names.map((name) => (
           <option key={name} value={name}>
             {name}
-            {exports !== null && !exports.includes(name) ? ' (not exported)' : ''}
+            {exports !== null && !exports.includes(name)
+              ? python
+                ? ' (not defined)'
+                : ' (not exported)'
+              : ''}
           </option>
         ))}
       </select>

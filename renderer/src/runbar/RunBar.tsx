@@ -2,11 +2,17 @@
  * The run bar: what to run (function, mode, inputs) and how (max workers,
  * chunksize for map; timeout and the rest under Advanced), with Run and Stop.
  * Problems show under each field as you type; Run refuses to send them.
+ * Python code adds the interpreter (and, for task functions, the start
+ * method); a whole program needs none of the driving settings: it runs as
+ * written.
  */
 import { LIMITS } from '../../../shared/run-spec';
 import { useApp } from '../app/app-context';
 import { useSyncExternalStore } from 'react';
 import { useRunPhase, useSavedRun, useSpec } from '../app/hooks';
+import { ProgramSummary } from './ProgramSummary';
+import { PythonPicker } from './PythonPicker';
+import { StartMethodPicker } from './StartMethodPicker';
 import { AdvancedPopover } from './AdvancedPopover';
 import { FunctionPicker } from './FunctionPicker';
 import { InputsField } from './InputsField';
@@ -30,7 +36,15 @@ export function RunBar() {
   const cpus = host?.cpus ?? null;
   // The running spec (one object per run), so the run bar does not re-render on each event of a live run.
   const runningSpec = useSyncExternalStore(session.subscribe, () => session.model.spec);
-  const canShut = running && runningSpec !== null && runningSpec.mode !== 'serial';
+  // Shutdown is the run bar's own driver calling shutdown(): not for the baseline, a whole program or CPython.
+  const canShut =
+    running &&
+    runningSpec !== null &&
+    runningSpec.mode !== 'serial' &&
+    runningSpec.kind !== 'program' &&
+    runningSpec.language !== 'python';
+  const program = spec.kind === 'program';
+  const python = spec.language === 'python';
 
   return (
     <form
@@ -43,18 +57,21 @@ export function RunBar() {
         void controller.run();
       }}
     >
+      {program && <ProgramSummary />}
       <fieldset className="runbar__settings" disabled={savedSpec !== null}>
-        <FunctionPicker
-          id="run-fn"
-          label="Function"
-          value={spec.fn}
-          readOnly={savedSpec !== null}
-          error={errors.fn}
-          onChange={(fn) => update({ fn: fn ?? '' })}
-        />
-        <ModePicker value={spec.mode} onChange={(mode) => update({ mode })} />
-        <InputsField value={spec.inputs} onChange={(inputs) => update({ inputs })} />
-        {spec.mode !== 'serial' && (
+        {!program && (
+          <FunctionPicker
+            id="run-fn"
+            label="Function"
+            value={spec.fn}
+            readOnly={savedSpec !== null}
+            error={errors.fn}
+            onChange={(fn) => update({ fn: fn ?? '' })}
+          />
+        )}
+        {!program && <ModePicker value={spec.mode} onChange={(mode) => update({ mode })} />}
+        {!program && <InputsField value={spec.inputs} onChange={(inputs) => update({ inputs })} />}
+        {!program && spec.mode !== 'serial' && (
           <NumberField
             id="run-max-workers"
             field="maxWorkers"
@@ -68,7 +85,7 @@ export function RunBar() {
             onCommit={(maxWorkers) => update({ maxWorkers: maxWorkers ?? 1 })}
           />
         )}
-        {spec.mode === 'map' && (
+        {!program && spec.mode === 'map' && (
           <NumberField
             id="run-chunksize"
             field="chunksize"
@@ -80,8 +97,18 @@ export function RunBar() {
             onCommit={(chunksize) => update({ chunksize: chunksize ?? 1 })}
           />
         )}
+        {!program && python && spec.mode !== 'serial' && (
+          <StartMethodPicker value={spec.startMethod} onChange={(startMethod) => update({ startMethod })} />
+        )}
       </fieldset>
-      <AdvancedPopover spec={spec} errors={errors} readOnly={savedSpec !== null} onChange={update} />
+      <AdvancedPopover
+        spec={spec}
+        program={program}
+        errors={errors}
+        readOnly={savedSpec !== null}
+        onChange={update}
+      />
+      {python && <PythonPicker />}
       <div className="runbar__actions">
         {savedSpec && (
           <span
@@ -141,7 +168,7 @@ export function RunBar() {
             Starting…
           </span>
         )}
-        <RunExtras serial={spec.mode === 'serial'} />
+        {!program && <RunExtras serial={spec.mode === 'serial'} />}
       </div>
     </form>
   );

@@ -14,9 +14,13 @@ import {
 } from '../../../shared/limits';
 import { LIMITS, type RunSpec } from '../../../shared/run-spec';
 
-export type DriverSpec = Omit<RunSpec, 'code'>;
-/** The fields a learner types into (shutdown's "after N results" is the one typed part of `shutdown`). */
-export type SpecField = Exclude<keyof DriverSpec, 'mode' | 'shutdown'> | 'shutdownAfter';
+export type DriverSpec = Omit<RunSpec, 'code' | 'python'>;
+/**
+ * The fields a learner types into (shutdown's "after N results" is the one typed part of `shutdown`;
+ * the choices made with switches — mode, language, kind — cannot be wrong).
+ */
+export type SpecField =
+  Exclude<keyof DriverSpec, 'mode' | 'shutdown' | 'language' | 'kind' | 'startMethod'> | 'shutdownAfter';
 export type FieldErrors = Partial<Record<SpecField, string>>;
 
 export const FIELD_LABELS: Record<SpecField, string> = {
@@ -47,7 +51,13 @@ export function specErrors(spec: DriverSpec): FieldErrors {
   const set = (field: SpecField, message: string | null): void => {
     if (message) errors[field] = message;
   };
-  if (!spec.fn) set('fn', 'Pick the function to run (an exported function of tasks.ts).');
+  // A whole program sets up its own pools: of the run settings, only the memory cap applies.
+  if (spec.kind === 'program') {
+    memoryErrors(spec, set);
+    return errors;
+  }
+  const file = spec.language === 'python' ? 'a function of tasks.py' : 'an exported function of tasks.ts';
+  if (!spec.fn) set('fn', `Pick the function to run (${file}).`);
   else if (!IDENTIFIER.test(spec.fn) || spec.fn.length > MAX_NAME_CHARS)
     set('fn', `"${spec.fn.slice(0, 40)}" is not a function name.`);
 
@@ -82,6 +92,15 @@ export function specErrors(spec: DriverSpec): FieldErrors {
       wholeNumber(spec.maxTasksPerChild, 'Max tasks per child', LIMITS.maxTasksPerChild),
     );
   }
+  memoryErrors(spec, set);
+  const after = spec.shutdown.afterResults;
+  if (spec.mode !== 'serial' && after !== null) {
+    set('shutdownAfter', wholeNumber(after, 'Shut down after', LIMITS.maxInputs));
+  }
+  return errors;
+}
+
+function memoryErrors(spec: DriverSpec, set: (field: SpecField, message: string | null) => void): void {
   if (spec.memoryLimitMb !== null && spec.memoryLimitMb !== 0) {
     const mb = spec.memoryLimitMb;
     if (!Number.isInteger(mb)) set('memoryLimitMb', 'Memory per worker must be a whole number of MB.');
@@ -93,11 +112,6 @@ export function specErrors(spec: DriverSpec): FieldErrors {
     else if (mb > LIMITS.maxMemoryMb)
       set('memoryLimitMb', `Memory per worker can be at most ${LIMITS.maxMemoryMb.toLocaleString('en')} MB.`);
   }
-  const after = spec.shutdown.afterResults;
-  if (spec.mode !== 'serial' && after !== null) {
-    set('shutdownAfter', wholeNumber(after, 'Shut down after', LIMITS.maxInputs));
-  }
-  return errors;
 }
 
 /** Field errors as problems for the problems strip. */

@@ -104,6 +104,10 @@ export class TerminalFeed {
         }
         return;
       }
+      case 'notice':
+        out.push(...this.flushPartials());
+        out.push(notice(sanitize(e.text), e.tone === 'warning' ? 'bad' : 'dim'));
+        return;
       case 'output-truncated':
         out.push(
           notice(
@@ -193,10 +197,18 @@ function exitText(reason: string, code: number | null, signal: string | null): s
 
 function describeRun(e: Extract<RunEvent, { type: 'run-started' }>): string {
   const { spec } = e;
+  // Which runtime ran it: for Python, the version and build (GIL or free-threaded).
+  const under = e.runtime ? ` · ${e.runtime.name}` : '';
+  if (spec.kind === 'program') {
+    return spec.language === 'python'
+      ? `▶ main.py, as written${under}`
+      : `▶ main.ts: main() in a driver process${under}`;
+  }
   const tasks = `${e.taskCount} task${e.taskCount === 1 ? '' : 's'}`;
   if (spec.mode === 'serial')
-    return `▶ ${spec.fn}() over ${spec.inputs.trim()}: serial baseline, one process, ${tasks}`;
+    return `▶ ${spec.fn}() over ${spec.inputs.trim()}: serial baseline, one process, ${tasks}${under}`;
   const chunks = spec.mode === 'map' && spec.chunksize > 1 ? `, chunksize ${spec.chunksize}` : '';
   const workers = `${spec.maxWorkers} worker${spec.maxWorkers === 1 ? '' : 's'}`;
-  return `▶ ${spec.fn}() over ${spec.inputs.trim()} with ${spec.mode}: ${workers}${chunks}, ${tasks}`;
+  const start = spec.language === 'python' && spec.startMethod ? `, start method ${spec.startMethod}` : '';
+  return `▶ ${spec.fn}() over ${spec.inputs.trim()} with ${spec.mode}: ${workers}${chunks}, ${tasks}${under}${start}`;
 }

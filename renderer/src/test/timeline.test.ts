@@ -112,6 +112,8 @@ function workers(n: number): WorkerRecord[] {
     reason: null,
     tasks: [],
     init: null,
+    executor: null,
+    thread: null,
   }));
 }
 

@@ -210,13 +210,19 @@ function LaneMirror(p: LaneProps) {
     if (p.active && !bars.includes(p.active)) bars.push(p.active);
   }
   const end = worker.exited !== null ? `; ${exitReasonText(worker, p.model)}` : '';
+  const thread = worker.thread;
+  // Threads of a ThreadPoolExecutor share their process's PID: the lane says which thread.
+  const what = thread
+    ? `PID ${worker.pid ?? '?'} · thread ${thread.ordinal}: worker thread ${thread.name}`
+    : `PID ${worker.pid ?? '?'}: worker process ${worker.index + 1}`;
   return (
     <div
       className="tl-mirror__lane"
       role="list"
-      aria-label={`PID ${worker.pid ?? '?'}: worker process ${worker.index + 1}, ${status}, ${count} task${count === 1 ? '' : 's'}${end}`}
+      aria-label={`${what}, ${status}, ${count} task${count === 1 ? '' : 's'}${end}`}
       data-testid="timeline-lane"
       data-pid={worker.pid ?? undefined}
+      data-thread={thread?.ordinal}
       data-worker={worker.index}
       data-alive={worker.exited === null ? 'true' : 'false'}
       style={{ top: p.y, height: p.height }}

@@ -96,10 +96,15 @@ export function taskTooltip(task: TaskRecord, now: number): TooltipContent {
 }
 
 export function workerTooltip(worker: WorkerRecord, now: number, model: RunModel): TooltipContent {
-  const rows: TooltipRow[] = [
-    { label: 'Worker', value: `#${worker.index + 1}` },
-    { label: 'Spawned', value: formatSeconds(worker.spawned) },
-  ];
+  const rows: TooltipRow[] = worker.thread
+    ? [
+        { label: 'Thread', value: `${worker.thread.name} (in PID ${worker.pid ?? '?'})` },
+        { label: 'Started', value: formatSeconds(worker.spawned) },
+      ]
+    : [
+        { label: 'Worker', value: `#${worker.index + 1}` },
+        { label: 'Spawned', value: formatSeconds(worker.spawned) },
+      ];
   if (worker.ready !== null) {
     rows.push({ label: 'Ready', value: formatSeconds(worker.ready) });
     rows.push({ label: 'Start-up', value: formatSpan(worker.ready - worker.spawned) });
@@ -124,7 +129,8 @@ export function workerTooltip(worker: WorkerRecord, now: number, model: RunModel
     });
     if (bad && model.brokenMessage) rows.push({ label: 'The pool', value: model.brokenMessage, tone: 'bad' });
   }
-  return { title: `PID ${worker.pid ?? '?'}`, state: worker.exited === null ? 'alive' : 'exited', rows };
+  const title = `PID ${worker.pid ?? '?'}${worker.thread ? ` · thread ${worker.thread.ordinal}` : ''}`;
+  return { title, state: worker.exited === null ? 'alive' : 'exited', rows };
 }
 
 /** A block of tasks too thin to draw one by one. */

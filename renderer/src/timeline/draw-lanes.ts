@@ -88,7 +88,11 @@ export function drawLanesLive(ctx: DrawContext): BarItem[] {
   return running;
 }
 
-/** The lane's band and its process's name: PID, ✕ when it died, ↻ when it took over from a recycled one. */
+/**
+ * The lane's band and its process's name: PID (and which thread, for a
+ * ThreadPoolExecutor's threads, which share their PID), ✕ when it died, ↻ when
+ * it took over from a recycled one.
+ */
 function drawLaneName(ctx: DrawContext, worker: WorkerRecord, y: number, height: number): void {
   const { p, layout, colors } = ctx;
   const predecessor = ctx.marks.replaced.get(worker.index);
@@ -96,7 +100,7 @@ function drawLaneName(ctx: DrawContext, worker: WorkerRecord, y: number, height:
     ctx,
     y,
     height,
-    `PID ${worker.pid ?? '?'}${isCrash(worker) ? ' ✕' : ''}${predecessor ? ' ↻' : ''}`,
+    `PID ${worker.pid ?? '?'}${worker.thread ? ` · t${worker.thread.ordinal}` : ''}${isCrash(worker) ? ' ✕' : ''}${predecessor ? ' ↻' : ''}`,
   );
   const z = layout.zoom;
   p.rect(

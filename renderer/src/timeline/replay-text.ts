@@ -10,7 +10,13 @@ export function eventText(e: RunEvent, model: RunModel): string {
     case 'run-started':
       return `${at}: the run started`;
     case 'worker-spawned':
-      return `${at}: process PID ${e.pid} started`;
+      return e.thread
+        ? `${at}: thread ${e.thread.ordinal} of PID ${e.pid} started`
+        : `${at}: process PID ${e.pid} started`;
+    case 'executor-created':
+      return `${at}: the program created a ${e.kind === 'thread' ? 'ThreadPoolExecutor' : 'ProcessPoolExecutor'}`;
+    case 'notice':
+      return `${at}: ${e.text.slice(0, 80)}`;
     case 'worker-ready':
       return `${at}: PID ${e.pid} is ready for tasks`;
     case 'worker-initialized':

@@ -7,6 +7,10 @@
  * saved, and this browser's copy still keeps it.
  */
 import type { PlaygroundApi, Workspace } from '../../../shared/api';
+import { slotOf, type CodeSlot } from '../../../shared/code-slots';
+import { EXAMPLES } from '../../../shared/examples';
+import { STARTER_CODE } from '../../../shared/program-examples';
+import type { CodeKind, Language } from '../../../shared/run-spec';
 import { readWorkspace, restoreWorkspace, workspaceSchema } from '../../../shared/workspace';
 import { FrameNotifier } from '../store/frame-notifier';
 import { ObservableStore } from '../store/observable-store';
@@ -119,6 +123,25 @@ export class WorkspaceStore extends ObservableStore {
     this.update((ws) => ({ spec: { ...ws.spec, ...patch } }));
   }
 
+  /**
+   * Show the code of another language or kind (TypeScript or Python; task
+   * functions or a whole program). The code on screen is kept for when it
+   * comes back; a language and kind never shown before start from an example.
+   */
+  switchCode(language: Language, kind: CodeKind): void {
+    this.update((ws) => {
+      const from = slotOf(ws.spec.language, ws.spec.kind);
+      const to = slotOf(language, kind);
+      if (from === to) return {};
+      const { [to]: kept, ...others } = ws.stash;
+      return {
+        code: kept ?? startingCode(to),
+        stash: { ...others, [from]: ws.code },
+        spec: { ...ws.spec, language, kind },
+      };
+    });
+  }
+
   /** Save now (also called when the page is hidden or closed). */
   async flush(): Promise<void> {
     if (this.#timer !== null) clearTimeout(this.#timer);
@@ -150,6 +173,10 @@ export class WorkspaceStore extends ObservableStore {
     this.#save = state;
     this.#saveNotifier.schedule();
   }
+}
+
+export function startingCode(slot: CodeSlot): string {
+  return slot === 'typescript-tasks' ? EXAMPLES[0]!.code : STARTER_CODE[slot];
 }
 
 function shallowEqual(a: Workspace, b: Workspace): boolean {

@@ -10,6 +10,7 @@ import type { RunEvent } from '../../../../shared/run-events';
 import { DEFAULT_RUN_SPEC, type RunSpec } from '../../../../shared/run-spec';
 import { PlaygroundService } from '../service';
 import { Store } from '../store';
+import type { WorkerBudget } from '../worker-budget';
 
 export interface Harness {
   service: PlaygroundService;
@@ -25,7 +26,7 @@ export function spec(overrides: Partial<RunSpec> & { code: string }): RunSpec {
   return { ...DEFAULT_RUN_SPEC, ...overrides };
 }
 
-export function createHarness(): Harness {
+export function createHarness(options: { workers?: WorkerBudget } = {}): Harness {
   const dataDir = mkdtempSync(join(tmpdir(), 'pp-host-test-'));
   const store = new Store(dataDir);
   const events: RunEvent[] = [];
@@ -41,6 +42,7 @@ export function createHarness(): Harness {
         createLauncher: ({ env, cwd }) => new ForkLauncher({ env, cwd }),
         appVersion: 'test',
         electronVersion: null,
+        ...(options.workers ? { workers: options.workers } : {}),
       },
       (batch) => {
         harness.batches++;

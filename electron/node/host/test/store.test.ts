@@ -323,6 +323,54 @@ describe('Store: damaged and older files', () => {
     expect(reopened.notices()).toEqual([]);
   });
 
+  it('a workspace of format 2 (before early shutdown, languages and whole programs) opens as TypeScript tasks that never shut down early, its code on screen', async () => {
+    const {
+      language: _l,
+      kind: _k,
+      startMethod: _s,
+      shutdown: _sd,
+      ...format2Spec
+    } = defaultWorkspace('map').spec;
+    const { stash: _stash, python: _python, ...format2 } = defaultWorkspace('map');
+    writeFileSync(
+      join(dir, 'workspace.json'),
+      JSON.stringify({ ...format2, version: 2, code: 'export function mine() {}', spec: format2Spec }),
+    );
+    // A run saved then has no language either: it was TypeScript tasks.
+    const {
+      language: _rl,
+      kind: _rk,
+      python: _rp,
+      startMethod: _rs,
+      ...oldRunSpec
+    } = run('run-old002', 1).spec;
+    writeFileSync(
+      join(runsDir(), 'run-old002.json'),
+      JSON.stringify({ ...run('run-old002', 1), spec: oldRunSpec }),
+    );
+    const reopened = new Store(dir);
+    await reopened.open();
+    const workspace = await reopened.loadWorkspace();
+    expect(workspace).toMatchObject({
+      version: 4,
+      code: 'export function mine() {}',
+      spec: {
+        language: 'typescript',
+        kind: 'tasks',
+        startMethod: null,
+        fn: 'square',
+        mode: 'map',
+        shutdown: DEFAULT_SHUTDOWN,
+      },
+      stash: {},
+      python: null,
+    });
+    const oldRun = (await reopened.getRun('run-old002'))?.spec;
+    expect(oldRun).toMatchObject({ language: 'typescript', kind: 'tasks' });
+    expect(oldRun?.python ?? null).toBeNull();
+    expect(reopened.notices()).toEqual([]);
+  });
+
   it('a file saved by a newer version is left alone and reported once', async () => {
     const newer = JSON.stringify({ ...run('run-new999', 1), version: 99 });
     writeFileSync(join(runsDir(), 'run-new999.json'), newer);

@@ -43,15 +43,19 @@ def install():
     atexit.register(_at_exit)
 
     from .importhook import PostImportPatcher
-    from . import executors, futures_hooks, processes
+    from . import executors, futures_hooks, processes, serial
 
-    PostImportPatcher({
+    patches = {
         'concurrent.futures._base': futures_hooks.patch_base_module,
         'concurrent.futures': futures_hooks.patch_package,
         'concurrent.futures.process': executors.patch_process_module,
         'concurrent.futures.thread': executors.patch_thread_module,
         'multiprocessing.process': processes.patch_process_module,
-    }).install()
+    }
+    baseline = serial.target()
+    if baseline is not None:
+        patches[baseline[0]] = serial.patch
+    PostImportPatcher(patches).install()
 
 
 def _install_excepthook():
