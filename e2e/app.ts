@@ -88,6 +88,14 @@ export async function callerLines(page: Page): Promise<string[]> {
 
 export async function waitForFinish(page: Page, timeout = 30_000): Promise<void> {
   await expect(outcome(page)).toHaveText(/^Finished in /, { timeout });
+  await terminalSettled(page);
+}
+
+/** The terminal is written in batches: wait until it shows the run's summary line. */
+export async function terminalSettled(page: Page): Promise<void> {
+  await expect
+    .poll(async () => (await terminalLines(page)).some((l) => /^(Done|Stopped|Failed) in /.test(l)))
+    .toBe(true);
 }
 
 export interface BarInfo {

@@ -66,12 +66,14 @@ test('two runs compared: two lane groups stacked on one axis, each with its spee
   }
 
   // The lanes of both groups share one axis: they start at the same x and span the same width.
-  const boxes = await groups.locator('svg.compare-run__lanes').evaluateAll((els) =>
-    els.map((el) => {
-      const r = el.getBoundingClientRect();
-      return { x: Math.round(r.left), width: Math.round(r.width), top: Math.round(r.top) };
-    }),
-  );
+  const boxes = await groups
+    .locator('.compare-run__lanes canvas.tl-canvas:not(.tl-canvas--overlay)')
+    .evaluateAll((els) =>
+      els.map((el) => {
+        const r = el.getBoundingClientRect();
+        return { x: Math.round(r.left), width: Math.round(r.width), top: Math.round(r.top) };
+      }),
+    );
   expect(boxes[0]!.x).toBe(boxes[1]!.x);
   expect(boxes[0]!.width).toBe(boxes[1]!.width);
   expect(boxes[1]!.top).toBeGreaterThan(boxes[0]!.top);

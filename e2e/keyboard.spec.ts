@@ -26,8 +26,10 @@ test('run from the editor with Ctrl+Enter, move between panes with F6, read the 
   // Ctrl+Enter ran the code instead of inserting a line.
   await expect(page.locator('.monaco-editor .view-line')).toHaveCount(4);
 
-  // F6: editor → timeline; arrows walk the bars and show their details.
+  // F6: editor → equivalent program → timeline; arrows walk the bars and show their details.
   await page.locator('.monaco-editor .view-lines').click();
+  await page.keyboard.press('F6');
+  await expect(page.locator('[data-pane="program"] :focus')).toHaveCount(1);
   await page.keyboard.press('F6');
   await expect(page.getByTestId('timeline')).toBeFocused();
   await page.keyboard.press('ArrowRight');

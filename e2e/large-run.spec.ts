@@ -31,9 +31,11 @@ test('100,000 tasks: streamed live, finished, zoomable, kept in the history', as
   await saveScreenshot(page, 'large-run-zoomed-out');
 
   // Zoomed in (keyboard): single tasks, each with its bar and tooltip.
+  // How far depends on how fast the machine ran the tasks: zoom until single bars appear.
   await page.getByTestId('timeline').focus();
-  for (let i = 0; i < 14; i++) await page.keyboard.press('+');
-  await expect(page.getByTestId('timeline-bar').first()).toBeAttached();
+  const bars = page.getByTestId('timeline-bar');
+  for (let i = 0; i < 40 && (await bars.count()) === 0; i++) await page.keyboard.press('+');
+  await expect(bars.first()).toBeAttached();
   await page.keyboard.press('ArrowRight');
   await expect(page.getByTestId('timeline-tooltip')).toContainText(/tiny\(\d+\)/);
   await saveScreenshot(page, 'large-run-zoomed-in');

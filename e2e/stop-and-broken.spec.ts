@@ -4,7 +4,16 @@
  * app stays usable for the next run.
  */
 import { expect, saveScreenshot, test } from './fixtures';
-import { lanePids, outcome, runButton, setCode, stopButton, terminalLines, waitForFinish } from './app';
+import {
+  lanePids,
+  outcome,
+  runButton,
+  setCode,
+  stopButton,
+  terminalLines,
+  terminalSettled,
+  waitForFinish,
+} from './app';
 
 test('Stop ends while (true) {}, and the next run works', async ({ app: page }) => {
   await setCode(
@@ -28,7 +37,7 @@ test('Stop ends while (true) {}, and the next run works', async ({ app: page }) 
   await expect(outcome(page)).toHaveText(/^Stopped/);
   await expect(page.locator('[data-testid="timeline-lane"][data-alive="true"]')).toHaveCount(0);
   await expect(stopButton(page)).toBeDisabled();
-  expect((await terminalLines(page)).at(-1)).toMatch(/^Stopped in /);
+  await expect.poll(async () => (await terminalLines(page)).at(-1)).toMatch(/^Stopped in /);
   await saveScreenshot(page, 'stop-after');
 
   await setCode(page, 'export function spin(n: number): number {\n  return n + 1;\n}');
@@ -55,6 +64,7 @@ test('a task calling process.exit(1) breaks the pool, naming the PID, and the ap
   await expect(outcome(page)).toHaveText('Broken pool', { timeout: 20_000 });
   const detail = page.getByTestId('run-outcome-detail');
   await expect(detail).toContainText('BrokenProcessPool');
+  await terminalSettled(page);
   const lines = await terminalLines(page);
   const exiter = lines
     .map((l) => /^\[(\d+)\] Task 2 exits its process (\d+)$/.exec(l))

@@ -13,6 +13,7 @@ import { SHUTTING_DOWN } from './examples-course/shutting-down';
 import { EXAMPLE_GROUPS, type Example, type ExampleGroupId } from './examples-course/types';
 import { WHEN_THINGS_GO_WRONG } from './examples-course/failures';
 import { WHY_PROCESSES } from './examples-course/why-processes';
+import { WHOLE_PROGRAMS } from './examples-course/whole-programs';
 import type { RunSpec } from './run-spec';
 
 export {
@@ -30,6 +31,7 @@ export const EXAMPLES: readonly Example[] = [
   ...WHEN_THINGS_GO_WRONG,
   ...SHUTTING_DOWN,
   ...LIMITS_OF_SPEEDUP,
+  ...WHOLE_PROGRAMS,
 ];
 
 /** The examples of each group, in course order. */

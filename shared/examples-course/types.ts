@@ -12,12 +12,13 @@ export const EXAMPLE_GROUPS = [
   { id: 'failures', title: '4 · When things go wrong' },
   { id: 'shutdown', title: '5 · Shutting down' },
   { id: 'limits', title: '6 · Limits of speedup' },
+  { id: 'programs', title: '7 · Whole programs' },
 ] as const;
 
 export type ExampleGroupId = (typeof EXAMPLE_GROUPS)[number]['id'];
 
-/** The language of an example's code (task mode: a TypeScript task module). */
-export type ExampleLanguage = 'typescript';
+/** The language of an example's code (the same as its spec's). */
+export type ExampleLanguage = 'typescript' | 'python';
 
 export interface Example {
   id: string;

@@ -15,9 +15,11 @@ interface Props {
 
 function describeSettings(example: Example): string {
   const { spec } = example;
+  const language = spec.language === 'python' ? 'Python' : 'TypeScript';
+  if (spec.kind === 'program') return `a whole program in ${language}: it sets up its own pools`;
   const mode = spec.mode === 'serial' ? 'serial baseline' : spec.mode;
   const workers = `${spec.maxWorkers} worker${spec.maxWorkers === 1 ? '' : 's'}`;
-  return `${mode} · ${workers} · inputs ${spec.inputs}`;
+  return `${language} tasks · ${mode} · ${workers} · inputs ${spec.inputs}`;
 }
 
 export function ExampleList({ currentId, onPick, autoFocus, compact }: Props) {

@@ -74,7 +74,8 @@ function specs(): DriverSpec[] {
       out.push({ ...DEFAULT_RUN_SPEC, fn: 'work', mode, inputs: 'range(3)', ...variant });
   }
   // And every example of the gallery as shipped.
-  return [...out, ...EXAMPLES.map((e) => e.spec)];
+  // The run bar's examples (a whole program has no equivalent program: it is one).
+  return [...out, ...EXAMPLES.filter((e) => e.spec.kind === 'tasks').map((e) => e.spec)];
 }
 
 const POOL_INDEX = fileURLToPath(new URL('../../../pool/index.ts', import.meta.url));
