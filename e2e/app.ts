@@ -144,6 +144,7 @@ export async function deliveryOrder(page: Page): Promise<string[]> {
  * process that ran it. Returns the PIDs.
  */
 export async function expectSubmitExampleResults(page: Page): Promise<string[]> {
+  await terminalSettled(page);
   // Terminal: each task says which process runs it, prefixed with that PID.
   const lines = await terminalLines(page);
   const starts = lines

@@ -30,7 +30,7 @@ test('a run is kept in the history, survives a reload and reopens with its bars'
   await expect(page.getByTestId('timeline-bar')).toHaveCount(4);
   const saved = await timelineBars(page);
   expect(saved.map((b) => b.pid).sort()).toEqual(liveBars.map((b) => b.pid).sort());
-  expect((await terminalLines(page)).at(-1)).toMatch(/^Done in .* · 4 tasks/);
+  await expect.poll(async () => (await terminalLines(page)).at(-1)).toMatch(/^Done in .* · 4 tasks/);
   // Printed once (the terminal is not the live run's with the saved one appended).
   await expect
     .poll(

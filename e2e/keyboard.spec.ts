@@ -10,7 +10,7 @@ test('run from the editor with Ctrl+Enter, move between panes with F6, read the 
 }) => {
   // Tab from the top reaches the run bar's controls and the Run button, each with a name.
   const seen: string[] = [];
-  for (let i = 0; i < 12; i++) {
+  for (let i = 0; i < 24; i++) {
     await page.keyboard.press('Tab');
     // The focused control as assistive technology sees it, e.g. `- button "Run"`.
     seen.push(await page.locator(':focus').ariaSnapshot());

@@ -165,14 +165,15 @@ if __name__ == "__main__":
   await expect(page.locator('[data-testid="timeline-bar"][data-state="running"]')).toHaveCount(2, {
     timeout: 20_000,
   });
-  const program = Number(/^program (\d+)$/.exec((await callerLines(page))[0] ?? '')?.[1]);
+  await expect.poll(async () => (await callerLines(page))[0] ?? '').toMatch(/^program \d+$/);
+  const program = Number(/^program (\d+)$/.exec((await callerLines(page))[0]!)![1]);
   const pids = [program, ...(await lanePids(page)).map(Number)];
   expect(pids.every(alive)).toBe(true);
   await stopButton(page).click();
   await expect(outcome(page)).toHaveText(/^Stopped/);
   await expect(page.locator('[data-testid="timeline-lane"][data-alive="true"]')).toHaveCount(0);
   expect(pids.filter(alive)).toEqual([]);
-  expect((await terminalLines(page)).at(-1)).toMatch(/^Stopped in /);
+  await expect.poll(async () => (await terminalLines(page)).at(-1)).toMatch(/^Stopped in /);
 });
 
 test('a Python syntax error is marked at its line before anything runs', async ({ app: page }) => {

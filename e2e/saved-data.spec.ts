@@ -82,7 +82,7 @@ test('a worker over its memory cap is stopped: "ran out of memory"', async ({ ap
   await runButton(page).click();
   await expect(outcome(page)).toHaveText('Broken pool', { timeout: 20_000 });
   await expect(page.getByTestId('run-outcome-detail')).toContainText('ran out of memory');
-  expect((await terminalLines(page)).join('\n')).toMatch(
-    /ran out of memory: it used \d+ MB, over the 128 MB limit/,
-  );
+  await expect
+    .poll(async () => (await terminalLines(page)).join('\n'))
+    .toMatch(/ran out of memory: it used \d+ MB, over the 128 MB limit/);
 });

@@ -14,7 +14,7 @@ import type { SavedRun } from '../../shared/api';
 import { findExample, type Example } from '../../shared/examples';
 import { RunModel, type TaskRecord } from '../../shared/run-model';
 import { startWebHost, type WebHost } from '../fixtures';
-import { runButton } from '../app';
+import { runButton, terminalSettled } from '../app';
 
 export { expect };
 
@@ -107,6 +107,7 @@ export async function runLesson(page: Page, host: WebHost, timeout = 60_000): Pr
     { timeout },
   );
   await expect.poll(() => savedRuns(host).length, { timeout }).toBeGreaterThan(before);
+  await terminalSettled(page);
   return lastSavedRun(host);
 }
 
