@@ -6,7 +6,7 @@
  * "What happened" say which were which. And Shutdown pressed during a run
  * does the same with the run's settings.
  */
-import { callerLines, runButton } from '../app';
+import { callerLines, runButton, terminalSettled } from '../app';
 import type { RunModel } from '../../shared/run-model';
 import { expect, lastSavedRun, lessonSuite, openLesson, runLesson, whatHappened } from './lesson';
 
@@ -97,6 +97,7 @@ test('Shutdown during a run calls shutdown() with the settings under Advanced', 
   await page.getByTestId('shutdown-button').click();
   await expect(page.getByTestId('run-outcome')).toHaveText(/^Finished in /, { timeout: 20_000 });
   await expect.poll(() => lastSavedRun(lesson().host).model.marks.shutdown).not.toBeNull();
+  await terminalSettled(page);
   const lines = await callerLines(page);
   expect(lines).toContain('Shutdown pressed: shutdown(wait=True, cancel_futures=True)');
   expect(lines.filter((l) => l === 'cancelled')).toHaveLength(2);

@@ -77,7 +77,7 @@ export const LIMITS_OF_SPEEDUP: readonly Example[] = [
     summary: 'The same map() with chunksize=500: 10 tasks of 500 calls each.',
     lookFor:
       'The same 5,000 calls in 10 tasks of 500 (chunksize=500): ten trips instead of 5,000, so the ' +
-      'tasks are done in a small fraction of the time they took one by one, and the whole run is ' +
+      'tasks are through in a fraction of the time they took one by one, and the whole run is ' +
       'faster — what remains is mostly starting the processes and the caller printing 5,000 results, ' +
       'still in input order. Run the previous lesson too and compare the two in the History.',
     language: 'typescript',
