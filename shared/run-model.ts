@@ -184,7 +184,10 @@ export class RunModel {
       }
       case 'worker-ready': {
         const w = this.#ensureWorker(e.worker, e.pid, e.t);
-        w.ready = e.t;
+        // A process's own clock reading can come a hair before the moment its parent recorded
+        // starting it (a Python worker says when it was ready; the host saw it spawn): never
+        // earlier than its spawn, so no start-up is negative.
+        w.ready = Math.max(e.t, w.spawned);
         return;
       }
       case 'worker-exited': {

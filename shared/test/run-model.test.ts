@@ -26,6 +26,15 @@ describe('RunModel', () => {
     expect(model.elapsedMs).toBe(41);
   });
 
+  it("never has a worker ready before it was spawned (the worker's clock reading may come a hair earlier)", () => {
+    const model = RunModel.from([
+      log[0]!,
+      { type: 'worker-spawned', worker: 0, pid: 10, t: 5 },
+      { type: 'worker-ready', worker: 0, pid: 10, t: 4.9996 },
+    ]);
+    expect(model.workers[0]!.ready).toBe(5);
+  });
+
   it('prefers the worker-side start time and records deliveries and the end', () => {
     const model = RunModel.from([
       ...log,

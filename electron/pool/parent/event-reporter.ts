@@ -74,9 +74,10 @@ export class EventReporter {
     this.#emit(event);
   }
 
-  workerSpawned(slot: WorkerSlot, pid: number): void {
+  /** `at`: when the process was launched. */
+  workerSpawned(slot: WorkerSlot, pid: number, at: number): void {
     if (this.#listeners.size === 0) return;
-    this.#emit({ type: 'worker-spawned', worker: slot.index, pid, at: now() });
+    this.#emit({ type: 'worker-spawned', worker: slot.index, pid, at });
   }
 
   /** The worker ran the initializer from `run.started` to `run.finished` (its own clock). */

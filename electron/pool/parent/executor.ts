@@ -216,10 +216,13 @@ export class ProcessPoolExecutor {
       }
     }
     const slot = this.#workers.add();
+    // The moment of launching, not of the 'spawn' callback: on a busy machine that callback can
+    // come after the new process already reported itself ready (start-up would look negative).
+    const launchedAt = now();
     slot.handle = this.#settings.launcher.launch(
       { execArgv: this.#settings.execArgv, name: `pool worker ${slot.index}` },
       {
-        spawn: (pid) => this.#onSpawn(slot, pid),
+        spawn: (pid) => this.#onSpawn(slot, pid, launchedAt),
         message: (message) => this.#onMessage(slot, message),
         output: (stream, text) => this.#onRawOutput(slot, stream, text),
         exit: (exit) => this.#onExit(slot, exit),
@@ -236,9 +239,9 @@ export class ProcessPoolExecutor {
     return true;
   }
 
-  #onSpawn(slot: WorkerSlot, pid: number): void {
+  #onSpawn(slot: WorkerSlot, pid: number, launchedAt: number): void {
     slot.pid = pid;
-    this.#events.workerSpawned(slot, pid);
+    this.#events.workerSpawned(slot, pid, launchedAt);
   }
 
   #onMessage(slot: WorkerSlot, message: WorkerMessage): void {

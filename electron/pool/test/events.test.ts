@@ -33,8 +33,14 @@ const SKEW_MS = 50;
  * worker's 'ready', its console output, and 'task-started' for a task that was
  * queued on a worker (it started when the one ahead of it finished there).
  */
+/** Events stamped by the parent as it emits them (worker-spawned carries the moment of launching). */
 function parentStamped(e: PoolEvent): boolean {
-  return e.type !== 'worker-ready' && e.type !== 'task-started' && !(e.type === 'console' && !e.raw);
+  return (
+    e.type !== 'worker-ready' &&
+    e.type !== 'worker-spawned' &&
+    e.type !== 'task-started' &&
+    !(e.type === 'console' && !e.raw)
+  );
 }
 
 describe('events: a small run', () => {
@@ -146,6 +152,11 @@ describe('events: a small run', () => {
     }
     const parentTimes = events.filter(parentStamped).map((e) => e.at);
     expect(parentTimes).toEqual([...parentTimes].sort((a, b) => a - b));
+    // A worker is launched before it is ready: its start-up is never negative.
+    for (const ready of eventsOfType(events, 'worker-ready')) {
+      const spawned = eventsOfType(events, 'worker-spawned').find((e) => e.worker === ready.worker)!;
+      expect(spawned.at).toBeLessThanOrEqual(ready.at);
+    }
     expect(eventsOfType(events, 'pool-broken')).toEqual([]);
   });
 

@@ -9,7 +9,7 @@
 import type { RunModel, TaskRecord } from '../../../shared/run-model';
 import { fitDomainEnd, liveDomainEnd } from '../../../shared/timeline-scale';
 import type { ShownRun } from '../run/run-viewer';
-import { LIVE_REFRESH_MS } from '../store/frame-notifier';
+import { liveClock } from '../store/live-clock';
 import { ObservableStore } from '../store/observable-store';
 import { Signal } from '../store/signal';
 import type { ThemeName } from '../theme/palette';
@@ -55,7 +55,8 @@ export class TimelineController extends ObservableStore {
   #theme: ThemeName = 'dark';
   #frame = 0;
   #dirtyStatic = true;
-  #timer: ReturnType<typeof setInterval> | null = null;
+  /** Stops the live clock's ticks (null when not ticking). */
+  #timer: (() => void) | null = null;
   #lastBounds = 0;
   #lastView: TimeView = { start: 0, end: 1 };
   scrollY = 0;
@@ -242,7 +243,7 @@ export class TimelineController extends ObservableStore {
 
   #startTicking(): void {
     if (this.#timer !== null) return;
-    this.#timer = setInterval(() => {
+    this.#timer = liveClock.subscribe(() => {
       if (!this.running) {
         this.#stopTicking();
         this.invalidate(true);
@@ -255,11 +256,11 @@ export class TimelineController extends ObservableStore {
         view.start !== this.#lastView.start ||
         view.end !== this.#lastView.end;
       this.invalidate(moved);
-    }, LIVE_REFRESH_MS);
+    });
   }
 
   #stopTicking(): void {
-    if (this.#timer !== null) clearInterval(this.#timer);
+    this.#timer?.();
     this.#timer = null;
   }
 

@@ -1,17 +1,17 @@
 /**
- * Re-render a few times a second while `active` (see LIVE_REFRESH_MS),
- * returning the run's current time (ms): running bars grow and the clock
- * ticks without a 60 Hz redraw competing with the workers for the CPU.
+ * Re-render on the live clock's ticks while `active` (a few times a second,
+ * with the timeline: see store/live-clock.ts), returning the run's current
+ * time (ms): the clock ticks without a 60 Hz redraw competing with the
+ * workers for the CPU.
  */
 import { useEffect, useState } from 'react';
-import { LIVE_REFRESH_MS } from '../store/frame-notifier';
+import { liveClock } from '../store/live-clock';
 
 export function useNow(active: boolean, read: () => number): number {
   const [, setTick] = useState(0);
   useEffect(() => {
     if (!active) return;
-    const timer = setInterval(() => setTick((t) => t + 1), LIVE_REFRESH_MS);
-    return () => clearInterval(timer);
+    return liveClock.subscribe(() => setTick((t) => t + 1));
   }, [active]);
   return read();
 }
