@@ -14,7 +14,12 @@ const run = (cmd, args, env = {}) => {
   if (result.status !== 0) process.exit(result.status ?? 1);
 };
 run('npm', ['run', '--silent', 'build']);
-run('npx', ['playwright', 'test', '--project', 'readme-pictures', ...process.argv.slice(2)], {
-  CHROMIUM_PATH: chromium,
-  POOL_PLAYGROUND_PICTURES: '1',
-});
+// One picture at a time: the comparison's speedups must not share the CPUs with another picture's runs.
+run(
+  'npx',
+  ['playwright', 'test', '--project', 'readme-pictures', '--workers', '1', ...process.argv.slice(2)],
+  {
+    CHROMIUM_PATH: chromium,
+    POOL_PLAYGROUND_PICTURES: '1',
+  },
+);

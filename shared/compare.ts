@@ -139,12 +139,15 @@ export function compareRuns(
   const chosen = bare.some((s) => s.key === baselineKey) ? baselineKey : defaultBaseline(bare);
   const base = bare.find((s) => s.key === chosen) ?? null;
   const baseWall = base?.wall?.median ?? null;
-  const efficiencyShown = base !== null && poolSize(base.spec) === 1;
+  // A whole program makes its own pools: it has no one-process baseline, so no efficiency.
+  const efficiencyShown = base !== null && base.spec.kind !== 'program' && poolSize(base.spec) === 1;
   // The serial baseline's median wall time, for each work compared with one.
   const serialWall = new Map<string, number>();
   for (const [work, walls] of groupWalls(bare.filter((s) => s.serial))) serialWall.set(work, median(walls)!);
 
   const flagsFor = (spec: RunSpec, speed: number | null, wallMs: number | null): NoiseFlag[] => {
+    // What counts as impossible needs the run bar's pool size: a whole program's pools are its own.
+    if (spec.kind === 'program') return [];
     const workers = poolSize(spec);
     const flags = [
       efficiencyShown ? efficiencyNoise(speed, workers) : null,
@@ -182,7 +185,7 @@ export function compareRuns(
   });
 
   const sets = bare.map(({ key, members, spec, serial, wall }): CompareSet => {
-    const workers = poolSize(spec);
+    const workers = poolSize(spec, members[0]!.model);
     const speed: Spread | null =
       wall && baseWall !== null
         ? { median: baseWall / wall.median, min: baseWall / wall.max, max: baseWall / wall.min, n: wall.n }

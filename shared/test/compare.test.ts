@@ -44,6 +44,22 @@ describe('comparison', () => {
     expect(poolSize({ mode: 'map', maxWorkers: 3 })).toBe(3);
   });
 
+  it('whole programs make their own pools: no efficiency and no noise flags judged as if each ran on one worker', () => {
+    const program = (code: string, ms: number) => {
+      const model = timedRun({ workers: 3, code, taskMs: four(ms) });
+      return {
+        id: code,
+        spec: { ...model.spec!, kind: 'program' as const, language: 'python' as const },
+        model,
+      };
+    };
+    const { rows, efficiencyShown } = compareRuns([program('slow', 400), program('fast', 100)], null);
+    expect(efficiencyShown).toBe(false);
+    expect(rows[1]!.speedup).toBeGreaterThan(1.5);
+    expect(rows.map((r) => r.efficiency)).toEqual([null, null]);
+    expect(rows.flatMap((r) => r.noise)).toEqual([]);
+  });
+
   it('groups repeats of the same settings into a set: its median and its spread (min–max)', () => {
     const runs = compared([
       ['s1', timedRun({ mode: 'serial', taskMs: four(100) })],
