@@ -19,8 +19,10 @@ import type { GroupMember } from '../python';
 import type { RunEventBatch, RunOutcome, RuntimeInfo } from '../../../shared/run-events';
 import type { RunSpec } from '../../../shared/run-spec';
 import { PythonRunLog } from './python-log';
-import { OUTPUT_CHAR_LIMIT, OUTPUT_LINE_LIMIT, RunRecorder } from './recorder';
+import type { RunRecorder } from './recorder';
+import { OUTPUT_CHAR_LIMIT, OUTPUT_LINE_LIMIT } from './recorder';
 import { endRun } from './run-end';
+import { startRecording } from './run-start';
 import type { Reservation } from './worker-budget';
 
 export interface PythonRunSetup {
@@ -55,19 +57,8 @@ export class PythonProgramRun {
 
   constructor(setup: PythonRunSetup) {
     this.runId = setup.runId;
-    const epoch = performance.timeOrigin + performance.now();
-    this.recorder = new RunRecorder(setup.runId, epoch, setup.send);
-    this.recorder.record({
-      type: 'run-started',
-      runId: setup.runId,
-      spec: setup.spec,
-      epoch,
-      cpus: setup.cpus,
-      taskCount: setup.taskCount,
-      inputCount: setup.inputCount,
-      runtime: runtimeOf(setup.python),
-      t: 0,
-    });
+    const { recorder, epoch } = startRecording({ ...setup, runtime: runtimeOf(setup.python) });
+    this.recorder = recorder;
     this.#log = new PythonRunLog(this.recorder, () => this.#run.pid);
     this.#run = runPython({
       python: setup.python,

@@ -10,8 +10,10 @@ import type { RunEventBatch, RunOutcome } from '../../../shared/run-events';
 import type { RunSpec } from '../../../shared/run-spec';
 import { CallerShutdown } from './caller-shutdown';
 import { DRIVERS } from './drivers';
-import { errorInfo, RunRecorder } from './recorder';
+import type { RunRecorder } from './recorder';
+import { errorInfo } from './recorder';
 import { endRun, nodeRuntime } from './run-end';
+import { startRecording } from './run-start';
 
 /** After Stop's SIGTERM, wait this long before SIGKILL. */
 const STOP_GRACE_MS = 400;
@@ -46,20 +48,12 @@ export class PlaygroundRun {
 
   constructor(setup: RunSetup) {
     this.runId = setup.runId;
-    const epoch = performance.timeOrigin + performance.now();
-    this.recorder = new RunRecorder(setup.runId, epoch, setup.send);
-    this.recorder.record({
-      type: 'run-started',
-      runId: setup.runId,
-      spec: setup.spec,
-      epoch,
-      cpus: setup.cpus,
-      loadAverage: setup.loadAverage,
-      taskCount: setup.taskCount,
+    const { recorder, epoch } = startRecording({
+      ...setup,
       inputCount: setup.inputs.length,
       runtime: nodeRuntime(),
-      t: 0,
     });
+    this.recorder = recorder;
     this.finished = this.#run(setup, epoch);
   }
 

@@ -14,8 +14,9 @@ import type { RunEvent, RunEventBatch, RunOutcome } from '../../../shared/run-ev
 import type { RunSpec } from '../../../shared/run-spec';
 import { endGroup, GroupWatch, type GroupMember } from '../python/process-group';
 import { heapLimitArgs } from '../host/memory-guard';
-import { RunRecorder } from '../host/recorder';
+import type { RunRecorder } from '../host/recorder';
 import { endRun, nodeRuntime } from '../host/run-end';
+import { startRecording } from '../host/run-start';
 import type { Reservation } from '../host/worker-budget';
 import type { DriverHandle, DriverLauncher } from './driver-launcher';
 import { driverMessageSchema, type EndedMessage } from './protocol';
@@ -55,19 +56,13 @@ export class TypeScriptProgramRun {
 
   constructor(setup: ProgramRunSetup) {
     this.runId = setup.runId;
-    const epoch = performance.timeOrigin + performance.now();
-    this.recorder = new RunRecorder(setup.runId, epoch, setup.send);
-    this.recorder.record({
-      type: 'run-started',
-      runId: setup.runId,
-      spec: setup.spec,
-      epoch,
-      cpus: setup.cpus,
+    const { recorder, epoch } = startRecording({
+      ...setup,
       taskCount: 0,
       inputCount: 0,
       runtime: nodeRuntime(),
-      t: 0,
     });
+    this.recorder = recorder;
     this.finished = this.#run(setup, epoch);
   }
 

@@ -94,6 +94,8 @@ describe.skipIf(!python)('whole Python programs in the playground', () => {
       expect(model.tasks.map((t) => t.deliveryOrder)).toEqual([1, 2, 3, 4, 5]);
       for (const w of model.workers) expect(w).toMatchObject({ code: 0, reason: 'shutdown' });
       expect(driverLines(events).at(-1)).toMatch(/^Done in .* s · 5 tasks · 3 worker processes \(PIDs /);
+      // As for task runs, the machine's load at the start is kept (the busy-machine notice reads it).
+      expect(model.loadAverage).toEqual(expect.any(Number));
       const [saved] = await h.store.listRuns();
       expect(saved).toMatchObject({
         outcome: 'ok',
