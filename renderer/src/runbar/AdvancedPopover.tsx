@@ -4,7 +4,7 @@
  * max tasks per child (a process is replaced after that many tasks), the
  * memory each worker may use before it is stopped, and shutting down early.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { Workspace } from '../../../shared/api';
 import { DEFAULT_MEMORY_LIMIT_MB, DEFAULT_SHUTDOWN } from '../../../shared/run-spec';
 import { Field } from './Field';
@@ -12,6 +12,7 @@ import { FunctionPicker } from './FunctionPicker';
 import { NumberField } from './NumberField';
 import type { FieldErrors } from './run-form';
 import { ShutdownFields } from './ShutdownFields';
+import { usePopover } from './use-popover';
 
 interface Props {
   spec: Workspace['spec'];
@@ -24,10 +25,8 @@ interface Props {
 }
 
 export function AdvancedPopover({ spec, program = false, errors, readOnly, onChange }: Props) {
-  const [open, setOpen] = useState(false);
+  const { open, setOpen, rootRef, buttonRef, onKeyDown } = usePopover();
   const [alignRight, setAlignRight] = useState(false);
-  const rootRef = useRef<HTMLDivElement>(null);
-  const buttonRef = useRef<HTMLButtonElement>(null);
   const customised =
     (!program &&
       (spec.initializer !== null ||
@@ -45,27 +44,8 @@ export function AdvancedPopover({ spec, program = false, errors, readOnly, onCha
     errors.memoryLimitMb,
   );
 
-  useEffect(() => {
-    if (!open) return;
-    const onPointer = (e: PointerEvent): void => {
-      if (!rootRef.current?.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', onPointer);
-    return () => document.removeEventListener('pointerdown', onPointer);
-  }, [open]);
-
   return (
-    <div
-      className="advanced"
-      ref={rootRef}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape' && open) {
-          e.stopPropagation();
-          setOpen(false);
-          buttonRef.current?.focus();
-        }
-      }}
-    >
+    <div className="advanced" ref={rootRef} onKeyDown={onKeyDown}>
       <span className="field__label" aria-hidden="true">
         &nbsp;
       </span>

@@ -4,29 +4,19 @@
  * PATH unless another is chosen). When there is none, it says so in one line
  * and how to get one.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { MAX_INTERPRETER_CHARS } from '../../../shared/run-spec';
 import { useApp } from '../app/app-context';
 import { usePythonSetting } from '../app/hooks';
+import { usePopover } from './use-popover';
 import { shortPythonName, usePythonStatus } from './use-python-status';
 
 export function PythonPicker() {
   const { workspace } = useApp();
   const python = usePythonSetting();
   const status = usePythonStatus(python, true);
-  const [open, setOpen] = useState(false);
+  const { open, setOpen, rootRef, buttonRef, onKeyDown } = usePopover();
   const [draft, setDraft] = useState(python ?? '');
-  const rootRef = useRef<HTMLDivElement>(null);
-  const buttonRef = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => {
-    if (!open) return;
-    const onPointer = (e: PointerEvent): void => {
-      if (!rootRef.current?.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', onPointer);
-    return () => document.removeEventListener('pointerdown', onPointer);
-  }, [open]);
 
   const commit = (): void => {
     const chosen = draft.trim().slice(0, MAX_INTERPRETER_CHARS);
@@ -35,17 +25,7 @@ export function PythonPicker() {
   const missing = status !== null && !status.ok;
 
   return (
-    <div
-      className="advanced python-picker"
-      ref={rootRef}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape' && open) {
-          e.stopPropagation();
-          setOpen(false);
-          buttonRef.current?.focus();
-        }
-      }}
-    >
+    <div className="advanced python-picker" ref={rootRef} onKeyDown={onKeyDown}>
       <span className="field__label">Python</span>
       <button
         ref={buttonRef}
