@@ -6,7 +6,7 @@
  * Each program runs once (they sleep up to 7 s). Skipped, saying why, where
  * there is no python3.
  */
-import { execFileSync } from 'node:child_process';
+import { PYTHON3_VERSION } from './python3';
 import { readFileSync } from 'node:fs';
 import { CPU_ON_PROCESSES_PY, CPU_ON_THREADS_PY } from '../shared/program-examples';
 import type { Page } from '@playwright/test';
@@ -28,13 +28,7 @@ import {
   waitForFinish,
 } from './app';
 
-const python = (() => {
-  try {
-    return execFileSync('python3', ['--version'], { encoding: 'utf8' }).trim();
-  } catch {
-    return null;
-  }
-})();
+const python = PYTHON3_VERSION;
 test.skip(python === null, 'python3 is not installed here: the whole-program tests need CPython');
 
 const seed = (name: string): string =>

@@ -4,7 +4,7 @@
  * equivalent Python program shown is the one that runs — so the same
  * settings run in both languages. Skipped, saying why, without python3.
  */
-import { execFileSync } from 'node:child_process';
+import { PYTHON3_VERSION } from './python3';
 import { expect, saveScreenshot, test } from './fixtures';
 import {
   chooseCode,
@@ -15,13 +15,7 @@ import {
   waitForFinish,
 } from './app';
 
-const python = (() => {
-  try {
-    return execFileSync('python3', ['--version'], { encoding: 'utf8' }).trim();
-  } catch {
-    return null;
-  }
-})();
+const python = PYTHON3_VERSION;
 test.skip(python === null, 'python3 is not installed here: Python task mode needs CPython');
 
 test('Python task mode runs the submit example on CPython: 3 processes share 5 tasks, results in order', async ({

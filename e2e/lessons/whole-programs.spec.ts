@@ -5,18 +5,12 @@
  * programs pasted by hand are programs.spec.ts's subject. Skipped, saying
  * why, where there is no python3.
  */
-import { execFileSync } from 'node:child_process';
+import { PYTHON3_VERSION } from '../python3';
 import { callerLines, terminalLines } from '../app';
 import { saveScreenshot } from '../fixtures';
 import { expect, lessonSuite, openLesson, pidsOf, runLesson } from './lesson';
 
-const python = (() => {
-  try {
-    return execFileSync('python3', ['--version'], { encoding: 'utf8' }).trim();
-  } catch {
-    return null;
-  }
-})();
+const python = PYTHON3_VERSION;
 
 const { test, lesson } = lessonSuite();
 
