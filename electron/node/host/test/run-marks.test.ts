@@ -34,8 +34,11 @@ describe('what the run log records for the timeline', () => {
       initargs: '[30]',
     });
     const inits = ofType(events, 'worker-initialized');
-    const spawned = ofType(events, 'worker-spawned');
-    expect(inits.map((e) => e.pid).sort()).toEqual(spawned.map((e) => e.pid).sort());
+    // Every worker that ran a task ran the initializer first (on a busy machine one worker may run
+    // all four before the other has started, and be shut down before its initializer reports).
+    const ranTasks = new Set(ofType(events, 'task-finished').map((e) => e.pid));
+    expect(ranTasks.size).toBeGreaterThan(0);
+    expect(inits.map((e) => e.pid)).toEqual(expect.arrayContaining([...ranTasks]));
     for (const init of inits) {
       expect(init.ok).toBe(true);
       expect(init.finished).toBeGreaterThanOrEqual(init.started + 25);
@@ -43,7 +46,7 @@ describe('what the run log records for the timeline', () => {
       if (first?.started != null) expect(first.started).toBeGreaterThanOrEqual(init.finished);
     }
     const model = RunModel.from(events);
-    expect(model.workers.every((w) => w.init?.ok === true)).toBe(true);
+    expect(model.workers.filter((w) => w.tasks.length > 0).every((w) => w.init?.ok === true)).toBe(true);
   });
 
   it('a failing initializer is recorded as not ok', async () => {
