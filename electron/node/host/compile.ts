@@ -4,7 +4,7 @@
  * reports syntax errors with line and column; nothing runs when there are any.
  * An inline source map keeps the user's own line numbers in remote stacks.
  */
-import { build, type Message } from 'esbuild';
+import { build, type BuildOptions, type Message } from 'esbuild';
 import type { CodeCheck, Diagnostic } from '../../../shared/api';
 
 /** The file name the user's code carries in stacks and diagnostics. */
@@ -14,18 +14,30 @@ export type CompileResult =
   { ok: true; js: string; exports: string[] } | { ok: false; diagnostics: Diagnostic[]; exports: string[] };
 
 export async function compileTaskModule(code: string): Promise<CompileResult> {
+  return buildUserModule(code, USER_FILE, { bundle: false, outfile: 'tasks.mjs' });
+}
+
+/**
+ * One module of the user's code through esbuild (ESM for Node, inline source
+ * map, in memory): its JavaScript and exports, or its syntax errors as
+ * diagnostics. `options` says what differs (bundling, plugins, the output's name).
+ */
+export async function buildUserModule(
+  code: string,
+  fileName: string,
+  options: Pick<BuildOptions, 'bundle' | 'outfile' | 'keepNames' | 'plugins'>,
+): Promise<CompileResult> {
   try {
     const result = await build({
-      stdin: { contents: code, loader: 'ts', sourcefile: USER_FILE, resolveDir: process.cwd() },
-      bundle: false,
+      stdin: { contents: code, loader: 'ts', sourcefile: fileName, resolveDir: process.cwd() },
       write: false,
       metafile: true,
       format: 'esm',
       platform: 'node',
       target: 'node20',
       sourcemap: 'inline',
-      outfile: 'tasks.mjs',
       logLevel: 'silent',
+      ...options,
     });
     const output = result.outputFiles[0];
     const meta = Object.values(result.metafile.outputs)[0];

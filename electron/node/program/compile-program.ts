@@ -7,15 +7,14 @@
  * errors and imports that cannot be found come back at their line; nothing
  * runs when there are any.
  */
-import { build, type Message, type Plugin } from 'esbuild';
+import type { Plugin } from 'esbuild';
 import type { Diagnostic } from '../../../shared/api';
-import { toDiagnostic } from '../host/compile';
+import { buildUserModule, type CompileResult } from '../host/compile';
 import { POOL_MODULE_SOURCE } from './pool-module';
 
 export const PROGRAM_FILE = 'main.ts';
 
-export type ProgramCompile =
-  { ok: true; js: string; exports: string[] } | { ok: false; diagnostics: Diagnostic[]; exports: string[] };
+export type ProgramCompile = CompileResult;
 
 /** `./pool` (as the equivalent programs write it) and `pool` both name the playground's pool. */
 const poolModule: Plugin = {
@@ -30,29 +29,12 @@ const poolModule: Plugin = {
 };
 
 export async function compileProgram(code: string): Promise<ProgramCompile> {
-  try {
-    const result = await build({
-      stdin: { contents: code, loader: 'ts', sourcefile: PROGRAM_FILE, resolveDir: process.cwd() },
-      bundle: true,
-      write: false,
-      metafile: true,
-      format: 'esm',
-      platform: 'node',
-      target: 'node20',
-      keepNames: true,
-      sourcemap: 'inline',
-      outfile: 'main.mjs',
-      logLevel: 'silent',
-      plugins: [poolModule],
-    });
-    const output = result.outputFiles[0];
-    const meta = Object.values(result.metafile.outputs)[0];
-    return { ok: true, js: output?.text ?? '', exports: meta?.exports ?? [] };
-  } catch (error) {
-    const errors = (error as { errors?: Message[] }).errors;
-    if (!errors) throw error;
-    return { ok: false, diagnostics: errors.map(toDiagnostic), exports: [] };
-  }
+  return buildUserModule(code, PROGRAM_FILE, {
+    bundle: true,
+    keepNames: true,
+    outfile: 'main.mjs',
+    plugins: [poolModule],
+  });
 }
 
 /** The program's problems before it runs: its syntax, and a `main` to call. */
