@@ -9,7 +9,9 @@
  *   frame intervals, long animation frames, event arrival → painted, then
  *   hover → tooltip; on the finished 100,000-task run, zoom and pan frames
  *   and the page's JS heap; the saved run's size and reopening it.
- * - cpu: the CPU-bound example with 2 workers run live — CPU time of the
+ * - cpu: first the floor — a blank page changing one line of text ten times
+ *   a second (what any live view costs this software-rendering browser);
+ *   then the CPU-bound example with 2 workers run live — CPU time of the
  *   browser's renderer and GPU processes and of the host over the run (a
  *   share of one CPU), and the live speedup against its serial baseline
  *   (also run live) next to the headless speedup of the same tasks on the
@@ -29,6 +31,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startWebHost, type WebHost } from '../e2e/fixtures';
 import { findChromium } from '../scripts/find-chromium.mjs';
+import { tickingBlankPage } from './ui-floor';
 import { HeadlessRunner } from './ui-headless';
 import { ARRIVAL_PROBE, hoverToTooltip, startSampling, stopSampling, wheelFrames } from './ui-probe';
 import { BrowserProcesses, cpuByType, processCpuSeconds } from './ui-processes';
@@ -285,6 +288,20 @@ async function main(): Promise<void> {
       note(`\n${formatReport(sections.slice(-1))}`);
     }
     if (headless) {
+      const floor: Figure[][] = [];
+      for (let i = 0; i < REPS; i++) {
+        note(`blank page ticking, repetition ${i + 1} of ${REPS} (load ${load()})`);
+        const used = await tickingBlankPage(browser, ctx.processes);
+        floor.push([
+          { key: 'renderer CPU', value: used.renderer, unit: '% of a CPU' },
+          { key: 'GPU process CPU', value: used.gpu, unit: '% of a CPU' },
+          { key: 'renderer + GPU', value: used.renderer + used.gpu, unit: '% of a CPU' },
+        ]);
+      }
+      sections.push({
+        title: 'the floor: a blank page changing one line of text 10 times a second',
+        reps: floor,
+      });
       const reps: Figure[][] = [];
       for (let i = 0; i < REPS; i++) {
         note(`${CPU_BOUND.name} live, repetition ${i + 1} of ${REPS} (load ${load()})`);

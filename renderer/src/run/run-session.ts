@@ -10,7 +10,7 @@
 import type { RunMeta } from '../../../shared/api';
 import type { RunEvent, RunEventBatch, RunOutcome } from '../../../shared/run-events';
 import { RunModel } from '../../../shared/run-model';
-import { LIVE_REFRESH_MS } from '../store/frame-notifier';
+import { LIVE_REFRESH_MS } from '../store/live-clock';
 import { ObservableStore } from '../store/observable-store';
 
 export type RunPhase = 'idle' | 'starting' | 'running' | 'finished';

@@ -1,14 +1,14 @@
 /**
  * Coalesces change notifications: run events arrive in bursts (a batch every
  * few tens of ms, thousands of events in a big run) and the views only need
- * to redraw once per frame — or, for the live run views, a few times a
- * second (`minIntervalMs`), so that drawing never competes with the worker
- * processes for the CPU (on a 2-core laptop a 60 Hz redraw costs a core).
+ * to redraw once per frame — or, for the live run views, once per tick of
+ * the live clock (`minIntervalMs`), so that drawing never competes with the
+ * worker processes for the CPU (on a 2-core laptop a 60 Hz redraw costs a
+ * core).
  */
-export type Listener = () => void;
+import { liveClock } from './live-clock';
 
-/** How often the live run views redraw at most. */
-export const LIVE_REFRESH_MS = 100;
+export type Listener = () => void;
 
 export class FrameNotifier {
   readonly #listeners = new Set<Listener>();
@@ -39,6 +39,9 @@ export class FrameNotifier {
       this.#scheduled = false;
       this.now();
     };
+    const wait = this.#lastNotified + this.#minIntervalMs - performance.now();
+    // A throttled store waits for the live clock's tick when it ticks: one frame for everything.
+    if (this.#minIntervalMs > 0 && liveClock.later(run, wait)) return;
     const onFrame = (): void => {
       if (typeof requestAnimationFrame === 'function' && document.visibilityState !== 'hidden') {
         requestAnimationFrame(run);
@@ -46,7 +49,6 @@ export class FrameNotifier {
         setTimeout(run, 16);
       }
     };
-    const wait = this.#lastNotified + this.#minIntervalMs - performance.now();
     if (wait > 0) setTimeout(onFrame, wait);
     else onFrame();
   }

@@ -7,10 +7,29 @@ import { FitAddon } from '@xterm/addon-fit';
 import { Terminal } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
 import { useEffect, useRef } from 'react';
+import { liveClock } from '../store/live-clock';
 import { FONT_MONO } from '../theme/fonts';
 import type { ThemeName } from '../theme/palette';
 import { ansiLine, xtermTheme } from './terminal-theme';
 import type { TerminalStore } from './terminal-store';
+import type { TermLine } from './terminal-feed';
+
+/** While a run is live, a tick with more lines than this prints only a screenful (the newest). */
+const LIVE_LINES_PER_TICK = 60;
+
+/** Lines per write() when printing a whole output: xterm yields between writes, so the page stays responsive. */
+const CHUNK_LINES = 500;
+
+function writeInChunks(term: Terminal, lines: readonly TermLine[], theme: ThemeName): void {
+  for (let i = 0; i < lines.length; i += CHUNK_LINES) {
+    term.write(
+      lines
+        .slice(i, i + CHUNK_LINES)
+        .map((line) => `${ansiLine(line, theme)}\r\n`)
+        .join(''),
+    );
+  }
+}
 
 interface Props {
   store: TerminalStore;
@@ -20,6 +39,7 @@ interface Props {
 
 export function TerminalView({ store, theme, fontSize }: Props) {
   const hostRef = useRef<HTMLDivElement>(null);
+  const bannerRef = useRef<HTMLDivElement>(null);
   const termRef = useRef<Terminal | null>(null);
   const fitRef = useRef<FitAddon | null>(null);
   const writtenRef = useRef({ generation: -1, total: 0 });
@@ -71,26 +91,79 @@ export function TerminalView({ store, theme, fontSize }: Props) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  // Write what is new, once per frame at most.
+  // Write what is new: once per frame at most, and while a run is live, at the start of the
+  // live clock's tick (the rest of the tick waits for xterm to parse it, so both draw in one frame).
   useEffect(() => {
-    const write = (): void => {
+    let queued = false;
+    let skipped = false;
+    let disposed = false;
+    /** Lines held back during a flood, until the run ends: said on the banner (and read by tests). */
+    const holdBack = (count: number): void => {
+      const banner = bannerRef.current;
+      if (!banner) return;
+      banner.dataset.linesHeldBack = String(count);
+      banner.hidden = count === 0;
+      banner.textContent =
+        count === 0
+          ? ''
+          : `Output faster than it can be shown: the newest lines live, ${count.toLocaleString('en')} more when the run ends`;
+    };
+    let heldBack = 0;
+    const write = (): Promise<void> | void => {
+      queued = false;
       const term = termRef.current;
-      if (!term) return;
+      if (!term || disposed) return;
       const written = writtenRef.current;
       if (written.generation !== store.generation) {
         term.reset();
         term.write('\x1b[?25l');
         written.generation = store.generation;
         written.total = store.total - store.lines.length;
+        skipped = false;
+        heldBack = 0;
+        holdBack(0);
       }
-      const lines = store.since(written.total);
+      let lines = store.since(written.total);
       written.total = store.total;
       if (lines.length === 0) return;
       const theme = themeRef.current;
-      term.write(lines.map((line) => `${ansiLine(line, theme)}\r\n`).join(''));
+      // A flood: xterm parses ~50 µs a line, so while the run is live print a screenful (the
+      // newest lines) and hold the rest back until the run ends.
+      if (liveClock.ticking && lines.length > LIVE_LINES_PER_TICK) {
+        const keep = Math.max(1, term.rows);
+        heldBack += lines.length - keep;
+        holdBack(heldBack);
+        lines = lines.slice(-keep);
+        if (!skipped) liveClock.onceStopped(printAll);
+        skipped = true;
+      }
+      const text = lines.map((line) => `${ansiLine(line, theme)}\r\n`).join('');
+      return new Promise((parsed) => term.write(text, parsed));
     };
-    write();
-    return store.subscribe(write);
+    /** The run is over: print every kept line again, in place of the live excerpt. */
+    const printAll = (): void => {
+      const term = termRef.current;
+      if (!term || !skipped || disposed) return;
+      skipped = false;
+      heldBack = 0;
+      holdBack(0);
+      term.reset();
+      term.write('\x1b[?25l');
+      const lines = store.since(store.total - store.lines.length);
+      writtenRef.current = { generation: store.generation, total: store.total };
+      writeInChunks(term, lines, themeRef.current);
+    };
+    const onChange = (): void => {
+      if (queued) return;
+      queued = true;
+      if (!liveClock.early(write)) void write();
+    };
+    void write();
+    const unsubscribe = store.subscribe(onChange);
+    return () => {
+      disposed = true;
+      unsubscribe();
+    };
   }, [store]);
 
   // Theme or font size changed: restyle and print everything again. (Not on mount: the write
@@ -108,8 +181,20 @@ export function TerminalView({ store, theme, fontSize }: Props) {
     term.write('\x1b[?25l');
     const lines = store.since(store.total - store.lines.length);
     writtenRef.current = { generation: store.generation, total: store.total };
-    if (lines.length > 0) term.write(lines.map((line) => `${ansiLine(line, theme)}\r\n`).join(''));
+    writeInChunks(term, lines, theme);
   }, [theme, fontSize, store]);
 
-  return <div className="terminal-host" ref={hostRef} />;
+  return (
+    <>
+      <div className="terminal-host" ref={hostRef} />
+      <div
+        className="terminal-held-back"
+        ref={bannerRef}
+        role="status"
+        data-testid="terminal-held-back"
+        data-lines-held-back="0"
+        hidden
+      />
+    </>
+  );
 }

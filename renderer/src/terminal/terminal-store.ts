@@ -5,7 +5,7 @@
  * flushed after a short pause so a progress dot still shows up.
  */
 import type { RunEvent } from '../../../shared/run-events';
-import { LIVE_REFRESH_MS } from '../store/frame-notifier';
+import { LIVE_REFRESH_MS } from '../store/live-clock';
 import { ObservableStore } from '../store/observable-store';
 import type { RunEventsListener } from '../run/run-session';
 import { TerminalFeed, type TermLine } from './terminal-feed';

@@ -6,7 +6,7 @@
  * (transparent, letting the pointer through). A run of more than
  * MIRROR_LIMIT tasks lists what is in view: tasks, or blocks of many tasks.
  */
-import { memo, useSyncExternalStore } from 'react';
+import { memo, useState, useSyncExternalStore } from 'react';
 import type { RunModel, TaskRecord, WorkerRecord } from '../../../shared/run-model';
 import { formatSeconds, tickLabel, tickUnit } from '../../../shared/timeline-scale';
 import { axisTicks } from './draw-frame';
@@ -26,8 +26,17 @@ interface Props {
   domId(task: number): string;
 }
 
+/**
+ * How often the mirror follows the drawing: while a run is live it changes on every tick, and
+ * rebuilding the lists that often would cost the workers being watched the CPU.
+ */
+const MIRROR_MS = 200;
+const MIRROR_LIVE_MS = 1000;
+
 export function TimelineMirror({ controller, domId }: Props) {
-  useThrottledVersion(controller.drawn, 200);
+  // The controller is stable for the component's life: one function for the hook.
+  const [every] = useState(() => () => (controller.running ? MIRROR_LIVE_MS : MIRROR_MS));
+  useThrottledVersion(controller.drawn, every);
   const active = useSyncExternalStore(controller.subscribe, () => controller.active);
   const model = controller.model;
   const scene = controller.scene;
