@@ -66,3 +66,26 @@ export function cpuByType(before: CpuSnapshot, after: CpuSnapshot): Map<string, 
   }
   return out;
 }
+
+/**
+ * Waits until the renderer processes use less than `share` of a CPU over
+ * `windowMs` (at most `timeoutMs`): a page just loaded still type-checks the
+ * code, lays out the editor and saves the workspace, which is not the cost
+ * of watching a run. Returns the renderer share of the last window (%).
+ */
+export async function untilQuiet(
+  processes: BrowserProcesses,
+  { share = 0.05, windowMs = 300, timeoutMs = 10_000 } = {},
+): Promise<number> {
+  const deadline = performance.now() + timeoutMs;
+  let last = Infinity;
+  while (performance.now() < deadline) {
+    const before = await processes.snapshot();
+    const t0 = performance.now();
+    await new Promise((resolve) => setTimeout(resolve, windowMs));
+    const used = cpuByType(before, await processes.snapshot()).get('renderer') ?? 0;
+    last = (100 * used) / ((performance.now() - t0) / 1000);
+    if (last < share * 100) break;
+  }
+  return last;
+}

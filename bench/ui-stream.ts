@@ -17,6 +17,9 @@
  *   (also run live) next to the headless speedup of the same tasks on the
  *   pool directly, in this same invocation.
  *
+ * Each run starts from a settled page (its renderer below 5 % of a CPU:
+ * the code checked, the editor laid out), as a learner's run does.
+ *
  * Figures only: nothing here passes or fails (the machine is shared and
  * noisy); the targets are printed beside the figures.
  *
@@ -34,7 +37,7 @@ import { findChromium } from '../scripts/find-chromium.mjs';
 import { tickingBlankPage } from './ui-floor';
 import { HeadlessRunner } from './ui-headless';
 import { ARRIVAL_PROBE, hoverToTooltip, startSampling, stopSampling, wheelFrames } from './ui-probe';
-import { BrowserProcesses, cpuByType, processCpuSeconds } from './ui-processes';
+import { BrowserProcesses, cpuByType, processCpuSeconds, untilQuiet } from './ui-processes';
 import { formatReport, type Figure, type Section } from './ui-report';
 import {
   CPU_BOUND,
@@ -103,6 +106,7 @@ async function streamOnce(ctx: Context, scenario: StreamScenario, big: boolean):
   const { page, cdp } = await freshPage(ctx);
   try {
     await prepareRun(page, scenario);
+    await untilQuiet(ctx.processes);
     const loadBefore = load();
     await startSampling(page);
     const t0 = Date.now();
@@ -172,6 +176,7 @@ async function cpuOnce(ctx: Context, headless: HeadlessRunner): Promise<Figure[]
   const { page } = await freshPage(ctx);
   try {
     await prepareRun(page, CPU_BOUND);
+    const settled = await untilQuiet(ctx.processes);
     const loadBefore = load();
     const hostBefore = processCpuSeconds(ctx.host.pid) ?? NaN;
     const before = await ctx.processes.snapshot();
@@ -208,6 +213,7 @@ async function cpuOnce(ctx: Context, headless: HeadlessRunner): Promise<Figure[]
     const headlessSpeedup = headlessSerial / headlessPool;
     return [
       { key: 'load before', text: loadBefore },
+      { key: 'renderer before Run (page settled)', value: settled, unit: '% of a CPU' },
       { key: 'live run wall (host)', value: live.wallMs / 1000, unit: 's' },
       { key: 'measured over', value: wallS, unit: 's' },
       { key: 'renderer CPU', value: (100 * renderer) / wallS, unit: '% of a CPU' },
