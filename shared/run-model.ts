@@ -334,7 +334,16 @@ export class RunModel {
     return w;
   }
 
-  counts(): RunCounts {
+  #counted: { version: number; counts: Readonly<RunCounts> } | null = null;
+
+  /** How many tasks are in each state, and workers alive and busy (worked out once per version). */
+  counts(): Readonly<RunCounts> {
+    if (this.#counted?.version !== this.version)
+      this.#counted = { version: this.version, counts: this.#count() };
+    return this.#counted.counts;
+  }
+
+  #count(): RunCounts {
     const c: RunCounts = {
       queued: 0,
       running: 0,

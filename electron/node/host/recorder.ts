@@ -23,6 +23,12 @@ import type {
 export const OUTPUT_LINE_LIMIT = 10_000;
 export const OUTPUT_CHAR_LIMIT = 2_000_000;
 const FLUSH_MS = 33;
+/**
+ * The most events one batch carries: the renderer parses and applies a
+ * batch in one task, and 100,000 submissions at once would hold its page
+ * for a third of a second; smaller batches let it draw in between.
+ */
+export const MAX_BATCH_EVENTS = 2_000;
 const PREVIEW_CHARS = 240;
 
 type Distribute<T> = T extends unknown ? Omit<T, 't'> : never;
@@ -128,9 +134,12 @@ export class RunRecorder {
     if (this.#timer !== null) clearTimeout(this.#timer);
     this.#timer = null;
     if (this.#pending.length === 0) return;
-    const events = this.#pending;
+    const pending = this.#pending;
     this.#pending = [];
-    this.#send({ runId: this.#runId, events });
+    for (let i = 0; i < pending.length; i += MAX_BATCH_EVENTS) {
+      const events = pending.length <= MAX_BATCH_EVENTS ? pending : pending.slice(i, i + MAX_BATCH_EVENTS);
+      this.#send({ runId: this.#runId, events });
+    }
   }
 
   onPoolEvent(e: PoolEvent): void {
