@@ -95,13 +95,14 @@ function drawDeliveries(ctx: DrawContext, inView: readonly TaskRecord[], drawn: 
       drawn.push({ task, cx: m.mx, cy, r: size / 2 });
     }
   } else {
-    // Many deliveries: one tick per pixel column that received any.
+    // Many deliveries: one tick per pixel column that received any, and one task to point at
+    // there (the hover finds the first at a column anyway: 100,000 entries would only cost time).
     let lastX = -Infinity;
     for (const task of inView) {
       const x = Math.round(scale.x(task.delivered!));
-      drawn.push({ task, cx: x, cy, r: 0 });
       if (x === lastX) continue;
       lastX = x;
+      drawn.push({ task, cx: x, cy, r: 0 });
       p.line(x + 0.5, cy - size / 2, x + 0.5, cy + size / 2, colors.markerBg, 1);
     }
   }

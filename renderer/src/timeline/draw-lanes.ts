@@ -207,9 +207,15 @@ function drawBlock(ctx: DrawContext, block: BlockItem, barY: number): void {
   }
 }
 
+/** One formatter for every block (toLocaleString builds one per call: thousands of blocks a frame). */
+const COUNT = new Intl.NumberFormat('en');
+
 /** `12,365 tasks`, or as much of it as fits: `12,365`, `12k`. */
 export function blockLabel(count: number, width: number, fontSize: number): string | null {
-  const full = count.toLocaleString('en');
+  // Most blocks of a zoomed-out run are a few pixels wide: too narrow for any label.
+  const shortest = count >= 1000 ? `${Math.round(count / 1000)}k` : String(count);
+  if (fitLabel(shortest, width, fontSize, Infinity) === null) return null;
+  const full = COUNT.format(count);
   const compact = count >= 1000 ? `${Math.round(count / 1000)}k` : full;
   for (const text of [`${full} tasks`, full, compact]) {
     if (fitLabel(text, width, fontSize, Infinity) !== null) return text;
