@@ -130,6 +130,10 @@ export class RunModel {
   lastT = 0;
   outputDropped = 0;
   deliveries = 0;
+  /** Tasks whose result reached the caller, in the order they did (so by time: see deliveredInOrder). */
+  readonly delivered: TaskRecord[] = [];
+  /** Whether `delivered` is sorted by delivery time (events come stamped in order; a log could differ). */
+  deliveredInOrder = true;
   version = 0;
 
   static from(events: readonly RunEvent[]): RunModel {
@@ -259,6 +263,11 @@ export class RunModel {
       case 'task-delivered': {
         const task = this.#taskById.get(e.task);
         if (!task) return;
+        if (task.delivered === null) {
+          const last = this.delivered.at(-1);
+          if (last && last.delivered! > e.t) this.deliveredInOrder = false;
+          this.delivered.push(task);
+        }
         task.delivered = e.t;
         task.deliveryOrder = e.order;
         this.deliveries = Math.max(this.deliveries, e.order);
