@@ -4,6 +4,7 @@
  * view above shows the same lines.
  */
 import { memo } from 'react';
+import { liveClock } from '../store/live-clock';
 import { useThrottledVersion } from '../store/use-throttled';
 import { lineText } from './terminal-feed';
 import type { TerminalStore } from './terminal-store';
@@ -11,11 +12,16 @@ import type { TerminalStore } from './terminal-store';
 /** Only the newest lines: a live region of ten thousand lines helps nobody. */
 const MIRROR_LINES = 2000;
 
-/** The mirror follows at most twice a second: a fast run would otherwise rebuild it on every batch. */
+/**
+ * The mirror follows at most twice a second (once while a run is live): a fast run would
+ * otherwise rebuild two thousand lines on every batch.
+ */
 const MIRROR_EVERY_MS = 500;
+const MIRROR_LIVE_MS = 1000;
+const mirrorEvery = (): number => (liveClock.ticking ? MIRROR_LIVE_MS : MIRROR_EVERY_MS);
 
 export const TerminalMirror = memo(function TerminalMirror({ store }: { store: TerminalStore }) {
-  useThrottledVersion(store, MIRROR_EVERY_MS);
+  useThrottledVersion(store, mirrorEvery);
   const lines = store.lines.length > MIRROR_LINES ? store.lines.slice(-MIRROR_LINES) : store.lines;
   const first = store.total - lines.length;
   return (
