@@ -96,14 +96,11 @@ export function runMarks(model: RunModel): RunMarks {
     }
     recycles.push({ worker, successor });
   }
-  let failed = 0;
+  // The counts are kept per change of the log; only failures need a look at each task.
+  const { failed, cancelled } = model.counts();
   let instantFailures = 0;
-  let cancelled = 0;
-  for (const task of model.tasks) {
-    if (task.state === 'error') {
-      failed++;
-      if (isInstantFailure(task)) instantFailures++;
-    } else if (task.state === 'cancelled') cancelled++;
+  if (failed > 0) {
+    for (const task of model.tasks) if (task.state === 'error' && isInstantFailure(task)) instantFailures++;
   }
   return {
     deadline: marks.deadline === null ? null : { due: marks.deadline, timedOut: marks.timedOut },
