@@ -124,6 +124,9 @@ export function RunBar() {
           className="btn btn--run"
           aria-keyshortcuts="Control+Enter Meta+Enter"
           title={running ? 'Stop this run and start again (Ctrl+Enter)' : 'Run (Ctrl+Enter)'}
+          // The status bar and the timeline say "Starting…"; a word here would wrap the run bar
+          // and move everything below it just as the workers start.
+          aria-busy={starting}
           data-testid="run-button"
         >
           <span aria-hidden="true" className="btn__icon">
@@ -163,11 +166,6 @@ export function RunBar() {
             Shutdown
           </button>
         </div>
-        {starting && (
-          <span className="runbar__starting" role="status">
-            Starting…
-          </span>
-        )}
         {!program && <RunExtras serial={spec.mode === 'serial'} />}
       </div>
     </form>
