@@ -4,7 +4,8 @@
  * named for its process, each task an item named for what it did, each
  * result reaching the caller, each mark — placed over what the canvas drew
  * (transparent, letting the pointer through). A run of more than
- * MIRROR_LIMIT tasks lists what is in view: tasks, or blocks of many tasks.
+ * MIRROR_LIMIT tasks (MIRROR_LIVE_LIMIT while it goes) lists what is in view: tasks, or blocks
+ * of many tasks.
  */
 import { memo, useState, useSyncExternalStore } from 'react';
 import type { RunModel, TaskRecord, WorkerRecord } from '../../../shared/run-model';
@@ -20,6 +21,12 @@ import { useThrottledVersion } from '../store/use-throttled';
 
 /** Runs up to this many tasks list every task; bigger ones list what is in view. */
 export const MIRROR_LIMIT = 2000;
+
+/**
+ * While a run is live the mirror lists every task only up to this many: listing two thousand
+ * items once a second would cost the page a long frame each time, in the middle of the run.
+ */
+export const MIRROR_LIVE_LIMIT = 300;
 
 interface Props {
   controller: TimelineController;
@@ -45,7 +52,7 @@ export function TimelineMirror({ controller, domId }: Props) {
   const unit = unitOf(controller.boundsEnd());
   const transform = timeTransform(scale, unit);
   const started = model.tasks.reduce((n, t) => n + (t.started !== null ? 1 : 0), 0);
-  const everything = started <= MIRROR_LIMIT;
+  const everything = started <= (controller.running ? MIRROR_LIVE_LIMIT : MIRROR_LIMIT);
   const activeTask = active !== null ? model.task(active) : undefined;
   const marks = controller.marks() ?? runMarks(model);
   const counts = model.counts();
