@@ -15,11 +15,13 @@ test('the run bar keeps its height from Run to the end of the run', async ({ app
   const runbar = page.locator('.runbar');
   const before = (await runbar.boundingBox())!.height;
   // Every height the run bar takes while the run starts and goes (a ResizeObserver sees each).
-  await runbar.evaluate((el) => {
-    const seen: number[] = [];
-    (globalThis as unknown as { runbarHeights: number[] }).runbarHeights = seen;
+  // A string: it runs in the page, not in Node.
+  await page.evaluate(`(() => {
+    const el = document.querySelector('.runbar');
+    const seen = [];
+    globalThis.runbarHeights = seen;
     new ResizeObserver(() => seen.push(el.getBoundingClientRect().height)).observe(el);
-  });
+  })()`);
   await runButton(page).click();
   await waitForFinish(page);
   const heights = await page.evaluate(
