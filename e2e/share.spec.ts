@@ -62,11 +62,11 @@ test('a run saved as a file opens read-only in another app, with its code and se
   expect(file.name).toMatch(/\.run\.json$/);
 
   const other = await otherApp(page);
+  // Kept until the end: the browser reads a chosen file when the app asks for its text, not before.
+  const dir = mkdtempSync(join(tmpdir(), 'pp-share-'));
   try {
-    const dir = mkdtempSync(join(tmpdir(), 'pp-share-'));
     writeFileSync(join(dir, file.name), file.buffer);
     await other.page.getByTestId('open-shared-input').setInputFiles(join(dir, file.name));
-    rmSync(dir, { recursive: true, force: true });
     await expect(other.page.getByTestId('saved-run-banner')).toContainText('read-only');
     await expect(other.page.getByTestId('share-notice')).toContainText(`from ${file.name}, read-only`);
     await expect(other.page.getByTestId('timeline-bar')).toHaveCount(2);
@@ -79,6 +79,7 @@ test('a run saved as a file opens read-only in another app, with its code and se
     await saveScreenshot(other.page, 'shared-run-opened');
   } finally {
     await other.close();
+    rmSync(dir, { recursive: true, force: true });
   }
 });
 
