@@ -6,7 +6,7 @@
  * pixels; the app's live cost is best read against this floor.
  */
 import type { Browser } from '@playwright/test';
-import { cpuByType, type BrowserProcesses } from './ui-processes';
+import { cpuSharesDuring, type BrowserProcesses } from './ui-processes';
 
 const MEASURE_MS = 5000;
 
@@ -32,15 +32,8 @@ export async function tickingBlankPage(
       }, ${EVERY_MS});
     })()`);
     await page.waitForTimeout(500);
-    const before = await processes.snapshot();
-    const t0 = performance.now();
-    await page.waitForTimeout(MEASURE_MS);
-    const seconds = (performance.now() - t0) / 1000;
-    const used = cpuByType(before, await processes.snapshot());
-    return {
-      renderer: (100 * (used.get('renderer') ?? 0)) / seconds,
-      gpu: (100 * (used.get('GPU') ?? 0)) / seconds,
-    };
+    const shares = await cpuSharesDuring(processes, () => page.waitForTimeout(MEASURE_MS));
+    return { renderer: shares.get('renderer') ?? 0, gpu: shares.get('GPU') ?? 0 };
   } finally {
     await page.close();
   }

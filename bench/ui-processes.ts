@@ -67,6 +67,19 @@ export function cpuByType(before: CpuSnapshot, after: CpuSnapshot): Map<string, 
   return out;
 }
 
+/** Share of one CPU (%) each Chromium process type used while `during` ran (its wall time). */
+export async function cpuSharesDuring(
+  processes: BrowserProcesses,
+  during: () => Promise<unknown>,
+): Promise<Map<string, number>> {
+  const before = await processes.snapshot();
+  const t0 = performance.now();
+  await during();
+  const seconds = (performance.now() - t0) / 1000;
+  const used = cpuByType(before, await processes.snapshot());
+  return new Map([...used].map(([type, s]) => [type, (100 * s) / seconds]));
+}
+
 /**
  * Waits until the renderer processes use less than `share` of a CPU over
  * `windowMs` (at most `timeoutMs`): a page just loaded still type-checks the
@@ -80,11 +93,8 @@ export async function untilQuiet(
   const deadline = performance.now() + timeoutMs;
   let last = Infinity;
   while (performance.now() < deadline) {
-    const before = await processes.snapshot();
-    const t0 = performance.now();
-    await new Promise((resolve) => setTimeout(resolve, windowMs));
-    const used = cpuByType(before, await processes.snapshot()).get('renderer') ?? 0;
-    last = (100 * used) / ((performance.now() - t0) / 1000);
+    const shares = await cpuSharesDuring(processes, () => new Promise((r) => setTimeout(r, windowMs)));
+    last = shares.get('renderer') ?? 0;
     if (last < share * 100) break;
   }
   return last;

@@ -100,6 +100,8 @@ export interface RunCounts {
   done: number;
   failed: number;
   cancelled: number;
+  /** Tasks neither started nor finished (what the queue lane says is waiting). */
+  unstarted: number;
   total: number;
   workersAlive: number;
   workersBusy: number;
@@ -359,12 +361,14 @@ export class RunModel {
       done: 0,
       failed: 0,
       cancelled: 0,
+      unstarted: 0,
       total: this.taskCount,
       workersAlive: 0,
       workersBusy: 0,
     };
     const busy = new Set<number>();
     for (const task of this.tasks) {
+      if (task.started === null && task.finished === null) c.unstarted++;
       switch (task.state) {
         case 'queued':
         case 'dispatched':

@@ -20,6 +20,25 @@ const LIVE_LINES_PER_TICK = 60;
 /** Lines per write() when printing a whole output: xterm yields between writes, so the page stays responsive. */
 const CHUNK_LINES = 500;
 
+/** Empty the terminal, with no cursor (nothing is typed here). */
+function clear(term: Terminal): void {
+  term.reset();
+  term.write('\x1b[?25l');
+}
+
+/** Print every line the store keeps, from an empty terminal; what was written is now all of it. */
+function reprint(
+  term: Terminal,
+  store: TerminalStore,
+  theme: ThemeName,
+  written: { generation: number; total: number },
+): void {
+  clear(term);
+  written.generation = store.generation;
+  written.total = store.total;
+  writeInChunks(term, store.since(store.total - store.lines.length), theme);
+}
+
 function writeInChunks(term: Terminal, lines: readonly TermLine[], theme: ThemeName): void {
   for (let i = 0; i < lines.length; i += CHUNK_LINES) {
     term.write(
@@ -95,7 +114,6 @@ export function TerminalView({ store, theme, fontSize }: Props) {
   // live clock's tick (the rest of the tick waits for xterm to parse it, so both draw in one frame).
   useEffect(() => {
     let queued = false;
-    let skipped = false;
     let disposed = false;
     /** Lines held back during a flood, until the run ends: said on the banner (and read by tests). */
     const holdBack = (count: number): void => {
@@ -115,11 +133,9 @@ export function TerminalView({ store, theme, fontSize }: Props) {
       if (!term || disposed) return;
       const written = writtenRef.current;
       if (written.generation !== store.generation) {
-        term.reset();
-        term.write('\x1b[?25l');
+        clear(term);
         written.generation = store.generation;
         written.total = store.total - store.lines.length;
-        skipped = false;
         heldBack = 0;
         holdBack(0);
       }
@@ -129,13 +145,12 @@ export function TerminalView({ store, theme, fontSize }: Props) {
       const theme = themeRef.current;
       // A flood: xterm parses ~50 µs a line, so while the run is live print a screenful (the
       // newest lines) and hold the rest back until the run ends.
-      if (liveClock.ticking && lines.length > LIVE_LINES_PER_TICK) {
-        const keep = Math.max(1, term.rows);
+      const keep = Math.max(1, term.rows);
+      if (liveClock.ticking && lines.length > Math.max(LIVE_LINES_PER_TICK, keep)) {
+        if (heldBack === 0) liveClock.onceStopped(printAll);
         heldBack += lines.length - keep;
         holdBack(heldBack);
         lines = lines.slice(-keep);
-        if (!skipped) liveClock.onceStopped(printAll);
-        skipped = true;
       }
       const text = lines.map((line) => `${ansiLine(line, theme)}\r\n`).join('');
       return new Promise((parsed) => term.write(text, parsed));
@@ -143,15 +158,10 @@ export function TerminalView({ store, theme, fontSize }: Props) {
     /** The run is over: print every kept line again, in place of the live excerpt. */
     const printAll = (): void => {
       const term = termRef.current;
-      if (!term || !skipped || disposed) return;
-      skipped = false;
+      if (!term || heldBack === 0 || disposed) return;
       heldBack = 0;
       holdBack(0);
-      term.reset();
-      term.write('\x1b[?25l');
-      const lines = store.since(store.total - store.lines.length);
-      writtenRef.current = { generation: store.generation, total: store.total };
-      writeInChunks(term, lines, themeRef.current);
+      reprint(term, store, themeRef.current, writtenRef.current);
     };
     const onChange = (): void => {
       if (queued) return;
@@ -177,11 +187,7 @@ export function TerminalView({ store, theme, fontSize }: Props) {
     term.options.theme = xtermTheme(theme);
     term.options.fontSize = fontSize;
     fitRef.current?.fit();
-    term.reset();
-    term.write('\x1b[?25l');
-    const lines = store.since(store.total - store.lines.length);
-    writtenRef.current = { generation: store.generation, total: store.total };
-    writeInChunks(term, lines, theme);
+    reprint(term, store, theme, writtenRef.current);
   }, [theme, fontSize, store]);
 
   return (

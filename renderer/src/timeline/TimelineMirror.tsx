@@ -7,7 +7,7 @@
  * MIRROR_LIMIT tasks (MIRROR_LIVE_LIMIT while it goes) lists what is in view: tasks, or blocks
  * of many tasks.
  */
-import { memo, useState, useSyncExternalStore } from 'react';
+import { memo, useCallback, useSyncExternalStore } from 'react';
 import type { RunModel, TaskRecord, WorkerRecord } from '../../../shared/run-model';
 import { formatSeconds, tickLabel, tickUnit } from '../../../shared/timeline-scale';
 import { axisTicks } from './draw-frame';
@@ -41,8 +41,7 @@ const MIRROR_MS = 200;
 const MIRROR_LIVE_MS = 1000;
 
 export function TimelineMirror({ controller, domId }: Props) {
-  // The controller is stable for the component's life: one function for the hook.
-  const [every] = useState(() => () => (controller.running ? MIRROR_LIVE_MS : MIRROR_MS));
+  const every = useCallback(() => (controller.running ? MIRROR_LIVE_MS : MIRROR_MS), [controller]);
   useThrottledVersion(controller.drawn, every);
   const active = useSyncExternalStore(controller.subscribe, () => controller.active);
   const model = controller.model;

@@ -213,10 +213,9 @@ const COUNT = new Intl.NumberFormat('en');
 /** `12,365 tasks`, or as much of it as fits: `12,365`, `12k`. */
 export function blockLabel(count: number, width: number, fontSize: number): string | null {
   // Most blocks of a zoomed-out run are a few pixels wide: too narrow for any label.
-  const shortest = count >= 1000 ? `${Math.round(count / 1000)}k` : String(count);
-  if (fitLabel(shortest, width, fontSize, Infinity) === null) return null;
+  const compact = count >= 1000 ? `${Math.round(count / 1000)}k` : String(count);
+  if (fitLabel(compact, width, fontSize, Infinity) === null) return null;
   const full = COUNT.format(count);
-  const compact = count >= 1000 ? `${Math.round(count / 1000)}k` : full;
   for (const text of [`${full} tasks`, full, compact]) {
     if (fitLabel(text, width, fontSize, Infinity) !== null) return text;
   }

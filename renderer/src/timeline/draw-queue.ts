@@ -5,7 +5,7 @@
  * run shows the queue's length over time instead). Waiting is hollow,
  * cancelled is outlined and dashed, so neither rests on colour alone.
  */
-import type { RunModel, TaskRecord } from '../../../shared/run-model';
+import type { TaskRecord } from '../../../shared/run-model';
 import type { DrawContext } from './draw-frame';
 import { drawLaneFrame } from './draw-frame';
 import { clipPlot } from './draw-lanes';
@@ -123,22 +123,11 @@ function drawWaits(ctx: DrawContext, overlay: boolean, drawn: DrawnWait[]): void
 }
 
 /** How many tasks wait, over time: a step shape as tall as the lane at its longest. */
-const waitingCache = new WeakMap<RunModel, { version: number; waiting: number }>();
-
-/** Tasks not started and not finished, worked out once per change of the log (zooming redraws often). */
-function waitingNow(model: RunModel): number {
-  const hit = waitingCache.get(model);
-  if (hit?.version === model.version) return hit.waiting;
-  const waiting = model.tasks.reduce((n, t) => n + (t.started === null && t.finished === null ? 1 : 0), 0);
-  waitingCache.set(model, { version: model.version, waiting });
-  return waiting;
-}
-
 function drawQueueDepth(ctx: DrawContext): void {
   const { p, layout, scale, colors } = ctx;
   const { queue } = layout;
   ctx.concurrency.update();
-  const waiting = waitingNow(ctx.model);
+  const waiting = ctx.model.counts().unstarted;
   const columns = Math.max(1, Math.floor(scale.width / 2));
   const sample = ctx.concurrency.sample(scale.start, scale.end, columns, ctx.now);
   const total = ctx.model.tasks.length;
