@@ -40,7 +40,7 @@ export function formatReport(sections: readonly Section[]): string {
         .map((rep) => rep.find((f) => f.key === key))
         .filter((f): f is Figure => f !== undefined);
       const first = figures[0]!;
-      const label = `  ${key}`.padEnd(36);
+      const label = `  ${key}`.padEnd(42);
       if (first.value === undefined || figures.some((f) => f.text !== undefined && f.value === undefined)) {
         lines.push(`${label}${figures.map((f) => f.text ?? fmt(f.value ?? NaN)).join(' | ')}`);
         continue;

@@ -11,11 +11,13 @@
  *   and the page's JS heap; the saved run's size and reopening it.
  * - cpu: first the floor — a blank page changing one line of text ten times
  *   a second (what any live view costs this software-rendering browser);
- *   then the CPU-bound example with 2 workers run live — CPU time of the
- *   browser's renderer and GPU processes and of the host over the run (a
- *   share of one CPU), and the live speedup against its serial baseline
- *   (also run live) next to the headless speedup of the same tasks on the
- *   pool directly, in this same invocation.
+ *   then the CPU-bound example with 2 workers run live, as a learner builds
+ *   a comparison: the pool run, the serial baseline, the pool run again —
+ *   CPU time of the browser's renderer and GPU processes and of the host
+ *   over the last run (a share of one CPU; the page's first run, which also
+ *   compiles the live view's code, is printed apart), and the live speedup
+ *   against the serial baseline next to the headless speedup of the same
+ *   tasks on the pool directly, in this same invocation.
  *
  * Each run starts from a settled page (its renderer below 5 % of a CPU:
  * the code checked, the editor laid out), as a learner's run does.
@@ -172,61 +174,102 @@ async function streamOnce(ctx: Context, scenario: StreamScenario, big: boolean):
   }
 }
 
+interface LiveRunCost {
+  wallS: number;
+  renderer: number;
+  gpu: number;
+  host: number;
+  otherBrowser: number;
+  savedWallMs: number;
+  mode: string;
+}
+
+/** Presses `button` on a settled page and measures the run it starts, until the status bar says it finished. */
+async function measureLiveRun(
+  ctx: Context,
+  page: Page,
+  button: 'run' | 'baseline',
+): Promise<LiveRunCost | string> {
+  await untilQuiet(ctx.processes);
+  const hostBefore = processCpuSeconds(ctx.host.pid) ?? NaN;
+  const before = await ctx.processes.snapshot();
+  const t0 = performance.now();
+  if (button === 'run') await pressRun(page);
+  else await page.getByTestId('run-baseline').click();
+  const refused = await waitForRunEnd(page, 300_000);
+  const wallS = (performance.now() - t0) / 1000;
+  const after = await ctx.processes.snapshot();
+  const hostAfter = processCpuSeconds(ctx.host.pid) ?? NaN;
+  if (refused) return refused;
+  // The host saves the run file as it reports the end: wait for it.
+  let file = newestRunFile(ctx.host.dataDir, ctx.seenRuns);
+  for (let i = 0; i < 50 && !file; i++) {
+    await page.waitForTimeout(200);
+    file = newestRunFile(ctx.host.dataDir, ctx.seenRuns);
+  }
+  const saved = savedRunFigures(file!.path);
+  const byType = cpuByType(before, after);
+  return {
+    wallS,
+    renderer: byType.get('renderer') ?? 0,
+    gpu: byType.get('GPU') ?? 0,
+    host: hostAfter - hostBefore,
+    otherBrowser: sum([...byType].filter(([t]) => t !== 'renderer' && t !== 'GPU').map(([, v]) => v)),
+    savedWallMs: saved.wallMs,
+    mode: saved.mode,
+  };
+}
+
+/** Share of one CPU (%) of `seconds` over the run's measured wall time. */
+function share(run: LiveRunCost, seconds: number): number {
+  return (100 * seconds) / run.wallS;
+}
+
+/**
+ * A learner's comparison, in one fresh page: the 2-worker run (the page's
+ * first run: the browser still compiles the live view's code, reported
+ * apart), the serial baseline, then the 2-worker run again — the one the
+ * targets are judged on, as the second pool run of a comparison is.
+ */
 async function cpuOnce(ctx: Context, headless: HeadlessRunner): Promise<Figure[]> {
   const { page } = await freshPage(ctx);
   try {
     await prepareRun(page, CPU_BOUND);
-    const settled = await untilQuiet(ctx.processes);
     const loadBefore = load();
-    const hostBefore = processCpuSeconds(ctx.host.pid) ?? NaN;
-    const before = await ctx.processes.snapshot();
-    const t0 = performance.now();
-    await pressRun(page);
-    const refused = await waitForRunEnd(page, 300_000);
-    const wallS = (performance.now() - t0) / 1000;
-    const after = await ctx.processes.snapshot();
-    const hostAfter = processCpuSeconds(ctx.host.pid) ?? NaN;
-    if (refused) return [{ key: 'refused', text: refused }];
-    const live = savedRunFigures(newestRunFile(ctx.host.dataDir, ctx.seenRuns)!.path);
-    const byType = cpuByType(before, after);
-    const renderer = byType.get('renderer') ?? 0;
-    const gpu = byType.get('GPU') ?? 0;
-    const otherBrowser = sum([...byType].filter(([t]) => t !== 'renderer' && t !== 'GPU').map(([, s]) => s));
-    const host = hostAfter - hostBefore;
-    // The serial baseline of the same settings, live too.
-    await page.getByTestId('run-baseline').click();
-    await page
-      .getByTestId('run-outcome')
-      .filter({ hasText: /^Finished in / })
-      .waitFor({ state: 'visible', timeout: 300_000 });
-    await page.waitForTimeout(200);
-    let serialFile = newestRunFile(ctx.host.dataDir, ctx.seenRuns);
-    for (let i = 0; i < 50 && (!serialFile || savedRunFigures(serialFile.path).mode !== 'serial'); i++) {
-      await page.waitForTimeout(200);
-      serialFile = newestRunFile(ctx.host.dataDir, ctx.seenRuns);
-    }
-    const serial = savedRunFigures(serialFile!.path);
-    const liveSpeedup = serial.wallMs / live.wallMs;
+    const first = await measureLiveRun(ctx, page, 'run');
+    if (typeof first === 'string') return [{ key: 'refused', text: first }];
+    const serial = await measureLiveRun(ctx, page, 'baseline');
+    if (typeof serial === 'string') return [{ key: 'refused', text: serial }];
+    if (serial.mode !== 'serial') return [{ key: 'refused', text: `the baseline ran as ${serial.mode}` }];
+    const settled = await untilQuiet(ctx.processes);
+    const live = await measureLiveRun(ctx, page, 'run');
+    if (typeof live === 'string') return [{ key: 'refused', text: live }];
+    const liveSpeedup = serial.savedWallMs / live.savedWallMs;
     // The same tasks on the pool directly, no browser.
     const headlessSerial = await headless.serial();
     const headlessPool = await headless.pool(CPU_BOUND.workers);
     const headlessSpeedup = headlessSerial / headlessPool;
     return [
       { key: 'load before', text: loadBefore },
+      {
+        key: 'first run in the page: browser + host',
+        value: share(first, first.renderer + first.gpu + first.host),
+        unit: '% of a CPU',
+      },
       { key: 'renderer before Run (page settled)', value: settled, unit: '% of a CPU' },
-      { key: 'live run wall (host)', value: live.wallMs / 1000, unit: 's' },
-      { key: 'measured over', value: wallS, unit: 's' },
-      { key: 'renderer CPU', value: (100 * renderer) / wallS, unit: '% of a CPU' },
-      { key: 'GPU process CPU', value: (100 * gpu) / wallS, unit: '% of a CPU' },
-      { key: 'host CPU', value: (100 * host) / wallS, unit: '% of a CPU' },
+      { key: 'live run wall (host)', value: live.savedWallMs / 1000, unit: 's' },
+      { key: 'measured over', value: live.wallS, unit: 's' },
+      { key: 'renderer CPU', value: share(live, live.renderer), unit: '% of a CPU' },
+      { key: 'GPU process CPU', value: share(live, live.gpu), unit: '% of a CPU' },
+      { key: 'host CPU', value: share(live, live.host), unit: '% of a CPU' },
       {
         key: 'browser (renderer + GPU) + host',
-        value: (100 * (renderer + gpu + host)) / wallS,
+        value: share(live, live.renderer + live.gpu + live.host),
         unit: '% of a CPU',
         target: 10,
       },
-      { key: 'other browser processes', value: (100 * otherBrowser) / wallS, unit: '% of a CPU' },
-      { key: 'live serial baseline wall', value: serial.wallMs / 1000, unit: 's' },
+      { key: 'other browser processes', value: share(live, live.otherBrowser), unit: '% of a CPU' },
+      { key: 'live serial baseline wall', value: serial.savedWallMs / 1000, unit: 's' },
       { key: 'live speedup', value: liveSpeedup, unit: '×' },
       { key: 'headless serial wall', value: headlessSerial / 1000, unit: 's' },
       { key: 'headless 2-worker wall', value: headlessPool / 1000, unit: 's' },
