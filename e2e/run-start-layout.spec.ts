@@ -30,3 +30,21 @@ test('the run bar keeps its height from Run to the end of the run', async ({ app
   expect(heights.length).toBeGreaterThan(0); // the observer's first report
   for (const h of heights) expect(h).toBeCloseTo(before, 0);
 });
+
+test('the timeline\'s "What happened" row is there from Run on, so the plot barely moves when the run ends', async ({
+  app: page,
+}) => {
+  await pickExample(page, 'primes');
+  const stage = page.getByTestId('timeline');
+  await runButton(page).click();
+  const pending = page.getByTestId('what-happened-pending');
+  await expect(pending).toHaveText('What happened: measured from this run when it ends.');
+  await expect(page.getByTestId('timeline-lane').first()).toBeAttached();
+  const during = (await stage.boundingBox())!.height;
+  await waitForFinish(page);
+  await expect(pending).toHaveCount(0);
+  await expect(page.getByTestId('what-happened')).toContainText('Wall time');
+  const after = (await stage.boundingBox())!.height;
+  // At most the one more line the measured facts may take (the whole row appeared at the end before).
+  expect(during - after).toBeLessThanOrEqual(24);
+});

@@ -37,3 +37,15 @@ export function WhatHappened({ model, version }: { model: RunModel; version: num
     </div>
   );
 }
+
+/** The row's place while the run is live: what will be there, and when. */
+export function WhatHappenedPending() {
+  return (
+    <div className="what-happened" data-testid="what-happened-pending">
+      <p className="what-happened__text what-happened__text--pending">
+        <strong>What happened: </strong>
+        measured from this run when it ends.
+      </p>
+    </div>
+  );
+}

@@ -16,7 +16,12 @@ import { drawStatic } from '../timeline/scene';
 import { RunLog } from './run-log';
 
 /** The run drawn as an SVG picture; its text, the mirror's sentences and the legend's keys. */
-function draw(model: RunModel): { svg: string; sentences: string[]; legend: string[] } {
+function draw(model: RunModel): {
+  svg: string;
+  sentences: string[];
+  legend: string[];
+  layout: ReturnType<typeof layoutLanes>;
+} {
   const layout = layoutLanes(model.workers, model.tasks.length, 1);
   const end = model.elapsedMs * 1.05;
   const painter = new SvgPainter();
@@ -38,7 +43,12 @@ function draw(model: RunModel): { svg: string; sentences: string[]; legend: stri
   const legend = legendItems({ model, marks, blocks: scene.blocks, concurrency: true, live: false }).map(
     (i) => i.key,
   );
-  return { svg: painter.markup(), sentences: markSentences(model, marks).map((s) => s.text), legend };
+  return {
+    svg: painter.markup(),
+    sentences: markSentences(model, marks).map((s) => s.text),
+    legend,
+    layout,
+  };
 }
 
 function twoWorkers(): RunLog {
@@ -93,6 +103,30 @@ describe('the marks of pool events', () => {
     expect(svg).toContain('TimeoutError');
     expect(sentences).toContain("Timeout: the caller's deadline falls at 0.20 s");
     expect(legend).toEqual(expect.arrayContaining(['deadline', 'timed-out']));
+  });
+
+  it('"shutdown returned" is labelled above the lanes, never over the caller\'s last markers', () => {
+    // The last results reach the caller just before shutdown() returns: a label in the
+    // caller lane covered their markers.
+    const log = twoWorkers()
+      .task(0, 0, 100, { submitted: 1, started: 50, finished: 290 })
+      .task(1, 1, 101, { submitted: 1, started: 50, finished: 295 })
+      .add({ type: 'task-delivered', task: 0, order: 1, t: 298 })
+      .add({ type: 'task-delivered', task: 1, order: 2, t: 300 })
+      .add({
+        type: 'shutdown-called',
+        wait: true,
+        cancelFutures: false,
+        cancelled: [],
+        handedOver: [0, 1],
+        t: 200,
+      })
+      .add({ type: 'shutdown-returned', t: 302 })
+      .end(305);
+    const { svg, layout } = draw(log.model());
+    const label = /<text[^>]* y="([\d.]+)"[^>]*>shutdown returned<\/text>/.exec(svg);
+    expect(label).not.toBeNull();
+    expect(Number(label![1])).toBeLessThan(layout.lanes.y);
   });
 
   it('Stop: a line across the lanes at the moment it was pressed', () => {

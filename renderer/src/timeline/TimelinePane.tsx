@@ -15,7 +15,7 @@ import { PanelHeader } from '../layout/PanelHeader';
 import { PredictionFields } from '../predict/PredictionFields';
 import { PredictionResult } from '../predict/PredictionResult';
 import { useStoreVersion } from '../store/use-store';
-import { WhatHappened } from '../gallery/WhatHappened';
+import { WhatHappened, WhatHappenedPending } from '../gallery/WhatHappened';
 import { saveRunFile } from '../share/share-files';
 import { formatSeconds } from '../../../shared/timeline-scale';
 import { legendItems } from './legend-items';
@@ -128,9 +128,13 @@ function PredictionRow() {
   const model = run.model;
   const finished = model.finish !== null && run.phase === 'finished';
   const prediction = saved ? saved.loaded.run.meta.prediction : session.meta.prediction;
+  // While the live run goes, its row is already there saying when it comes,
+  // so the plot does not shrink under the learner's eyes as the run ends.
+  const live = !saved && (run.phase === 'starting' || run.phase === 'running');
   return (
     <>
       {finished && <WhatHappened model={model} version={model.version} />}
+      {live && <WhatHappenedPending />}
       <div className="predict" data-testid="predict">
         {!saved && <PredictionFields />}
         {finished && <PredictionResult prediction={prediction} model={model} />}

@@ -186,9 +186,15 @@ function drawInstantMarks(ctx: DrawContext, out: DrawnMark[]): void {
       const y = caller.y + caller.height - 3;
       p.line(Math.max(x, scale.left), y, Math.min(xr, scale.left + scale.width), y, colors.shutdown, 2);
       if (inView(xr)) {
-        p.line(xr, caller.y + 2, xr, caller.y + caller.height, colors.shutdown, 2);
-        tag(xr, caller.y + caller.height - size * 0.7, 'shutdown returned', colors.shutdown, false);
-        out.push({ key: 'shutdown-returned', x: xr, y0: caller.y, y1: caller.y + caller.height });
+        // Across the lanes, labelled on the second row at the top: in the caller lane the
+        // label would cover the last results' markers, which come just before the return.
+        p.line(xr, top + size * 1.5, xr, caller.y + caller.height, colors.shutdown, 1.5);
+        const label = 'shutdown returned';
+        const labelY = top + size * 2.1;
+        if (xr - 4 - label.length * size * 0.62 > scale.left) {
+          p.text(xr - 4, labelY, label, { color: colors.shutdown, size, align: 'right' });
+        } else tag(xr, labelY, label, colors.shutdown, false);
+        out.push({ key: 'shutdown-returned', x: xr, y0: top + size * 1.5, y1: caller.y + caller.height });
       }
     }
   }
@@ -196,7 +202,7 @@ function drawInstantMarks(ctx: DrawContext, out: DrawnMark[]): void {
     const x = scale.x(stop);
     if (inView(x)) {
       p.line(x, top, x, caller.y + caller.height, colors.stop, 2);
-      tag(x, top + size * 0.8 + (shutdown ? size * 1.3 : 0), '■ Stop', colors.stop);
+      tag(x, top + size * 0.8 + (shutdown ? size * 2.6 : 0), '■ Stop', colors.stop);
       out.push({ key: 'stop', x, y0: top, y1: caller.y + caller.height });
     }
   }
