@@ -10,6 +10,7 @@ import {
   historyItems,
   openHistory,
   runAndWait,
+  setInputs,
   setMaxWorkers,
   smallPrimes,
 } from './runs';
@@ -29,6 +30,8 @@ test('two runs compared: two lane groups stacked on one axis, each with its spee
   const groups = page.getByTestId('compare-run');
   await expect(groups).toHaveCount(2);
   await expect(page.getByTestId('compare-axis')).toBeVisible();
+  // The same code and inputs with other pool settings: a speedup, no "other work" notice.
+  await expect(page.getByTestId('compare-different-work')).toHaveCount(0);
   // Oldest first; each group holds its own run's lanes (one per worker process).
   await expect(groups.getByTestId('compare-run-name')).toHaveText([
     'countPrimes · submit · 1 worker',
@@ -91,6 +94,28 @@ test('two runs compared: two lane groups stacked on one axis, each with its spee
   await expect(groups.nth(0)).toHaveAttribute('data-baseline', 'true');
   await expect(groups.nth(0).getByTestId('compare-efficiency')).toHaveText('100 %');
   await expect(groups.nth(1).getByTestId('compare-efficiency')).toHaveText(/^\d+(\.\d)? %( noise)?$/);
+});
+
+test('runs of other inputs than the baseline: the comparison says their speedup only compares wall times', async ({
+  app: page,
+}) => {
+  await smallPrimes(page, 2);
+  await runAndWait(page);
+  await setInputs(page, '[150_000] * 4');
+  await runAndWait(page);
+  await openHistory(page);
+  for (const box of await page.getByTestId('history-select').all()) await box.check();
+  await page.getByTestId('compare-selected').click();
+  await expect(page.getByTestId('compare-run')).toHaveCount(2);
+  const notice = page.getByTestId('compare-different-work');
+  // The slower run (the larger inputs) is the baseline; the other did other work.
+  await expect(notice).toContainText('Not the same work as the baseline (countPrimes · submit · 2 workers)');
+  await expect(notice.getByRole('listitem')).toHaveText([
+    'countPrimes · submit · 2 workers: inputs [150_000] * 4 (the baseline [300_000] * 4)',
+  ]);
+  await expect(notice).toContainText('So its speedup is only how the wall times compare');
+  await expect(page.locator('[data-testid="compare-run"][data-baseline="true"]')).toHaveCount(1);
+  await saveScreenshot(page, 'compare-different-work');
 });
 
 test('the serial baseline is one click from a run, and opens the comparison', async ({ app: page }) => {

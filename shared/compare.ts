@@ -72,6 +72,11 @@ export interface CompareSet {
   /** How many of its runs ran on a busy machine. */
   busyRuns: number;
   noise: NoiseFlag[];
+  /**
+   * It ran other code, function or inputs than the baseline: its "speedup" is
+   * only a ratio of wall times, not what the pool's settings bought.
+   */
+  differentWork: boolean;
 }
 
 export interface Comparison {
@@ -98,6 +103,16 @@ export function defaultBaseline(sets: readonly BaselineCandidate[]): string | nu
     null,
   );
   return slowest?.key ?? sets[0]?.key ?? null;
+}
+
+/**
+ * What a run computed, apart from how the pool was set up: the code and, for
+ * task functions, the function and its inputs (a whole program ignores the
+ * run bar's).
+ */
+function workDone(spec: RunSpec): string {
+  const { language, kind, code, fn, inputs } = spec;
+  return stableJson(kind === 'program' ? { language, kind, code } : { language, kind, code, fn, inputs });
 }
 
 function wallOf(run: ComparedRun): number | null {
@@ -203,6 +218,7 @@ export function compareRuns(
       isBaseline: key === chosen,
       busyRuns: rows.filter((r) => ids.has(r.id) && r.busy !== null).length,
       noise: flagsFor(spec, speed?.median ?? null, wall?.median ?? null),
+      differentWork: base !== null && workDone(spec) !== workDone(base.spec),
     };
   });
   return { sets, rows, baselineKey: chosen, efficiencyShown };

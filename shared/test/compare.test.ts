@@ -44,6 +44,25 @@ describe('comparison', () => {
     expect(poolSize({ mode: 'map', maxWorkers: 3 })).toBe(3);
   });
 
+  it('marks the sets that did other work than the baseline: other code, function or inputs, not other pool settings', () => {
+    const serial = timedRun({ mode: 'serial', taskMs: four(100) });
+    const pool = timedRun({ workers: 2, taskMs: four(60) });
+    const otherCode = timedRun({ workers: 2, code: 'other work', taskMs: four(60) });
+    const otherInputs = timedRun({ workers: 4, taskMs: four(60) });
+    otherInputs.spec = { ...otherInputs.spec!, inputs: '[1, 2, 3, 4]' };
+    const { sets } = compareRuns(
+      compared([
+        ['serial', serial],
+        ['pool', pool],
+        ['code', otherCode],
+        ['inputs', otherInputs],
+      ]),
+      null,
+    );
+    const different = Object.fromEntries(sets.map((s) => [s.runIds[0], s.differentWork]));
+    expect(different).toEqual({ serial: false, pool: false, code: true, inputs: true });
+  });
+
   it('whole programs make their own pools: no efficiency and no noise flags judged as if each ran on one worker', () => {
     const program = (code: string, ms: number) => {
       const model = timedRun({ workers: 3, code, taskMs: four(ms) });

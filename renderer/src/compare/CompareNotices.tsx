@@ -1,11 +1,13 @@
 /**
  * Above the comparison: what in its measurements is noise rather than a
  * lesson — the runs made on a busy machine (with what was measured) and the
- * figures that cannot be true of the pool.
+ * figures that cannot be true of the pool — and the runs that did other
+ * work than the baseline, whose "speedup" is only a ratio of wall times.
  */
 import { busyShortText, SLOWER_TASKS_LIMIT } from '../../../shared/busy-machine';
 import type { Comparison, CompareSet } from '../../../shared/compare';
 import { noiseText } from '../../../shared/noise-flags';
+import type { RunSpec } from '../../../shared/run-spec';
 
 interface Props {
   comparison: Comparison;
@@ -16,7 +18,9 @@ interface Props {
 export function CompareNotices({ comparison, runName, setLabel }: Props) {
   const busy = comparison.rows.filter((r) => r.busy !== null);
   const noisy = comparison.sets.filter((s) => s.noise.length > 0);
-  if (busy.length === 0 && noisy.length === 0) return null;
+  const other = comparison.sets.filter((s) => s.differentWork);
+  const base = comparison.sets.find((s) => s.isBaseline);
+  if (busy.length === 0 && noisy.length === 0 && other.length === 0) return null;
   const slower = Math.round((SLOWER_TASKS_LIMIT - 1) * 100);
   return (
     <div className="compare__notices" role="note" data-testid="compare-notices">
@@ -56,6 +60,47 @@ export function CompareNotices({ comparison, runName, setLabel }: Props) {
           ))}
         </div>
       ))}
+      {other.length > 0 && base && (
+        <div className="measure-notice" data-testid="compare-different-work">
+          <strong>Not the same work as the baseline ({setLabel(base)})</strong>
+          <ul>
+            {other.map((set) => (
+              <li key={set.key}>
+                {setLabel(set)}: {whatDiffers(set.spec, base.spec)}
+              </li>
+            ))}
+          </ul>
+          <p>{differentWorkText(other.length, base)}</p>
+        </div>
+      )}
     </div>
   );
+}
+
+/** What a run did differently from the baseline, in the run bar's words. */
+function whatDiffers(spec: RunSpec, base: RunSpec): string {
+  if (spec.kind !== base.kind || spec.language !== base.language) {
+    return `${codeKind(spec)}, the baseline ${codeKind(base)}`;
+  }
+  const parts: string[] = [];
+  if (spec.code !== base.code) parts.push('other code');
+  if (spec.kind === 'tasks' && spec.fn !== base.fn)
+    parts.push(`function ${spec.fn} (the baseline ${base.fn})`);
+  if (spec.kind === 'tasks' && spec.inputs !== base.inputs) {
+    parts.push(`inputs ${spec.inputs} (the baseline ${base.inputs})`);
+  }
+  return parts.join('; ');
+}
+
+function codeKind(spec: RunSpec): string {
+  const language = spec.language === 'python' ? 'Python' : 'TypeScript';
+  return spec.kind === 'program' ? `a whole ${language} program` : `${language} task functions`;
+}
+
+/** Why a speedup against other work is only a ratio of wall times (a whole program's pools are in its code). */
+function differentWorkText(count: number, base: CompareSet): string {
+  if (base.spec.kind === 'program') {
+    return 'A program sets its pools in its code: where only those settings changed (max_workers…), the ratio of wall times is what they bought; where the work changed too, it compares different work.';
+  }
+  return `So ${count === 1 ? 'its' : 'their'} speedup is only how the wall times compare, not what the pool's settings bought. To measure that, run the same code and inputs with other settings.`;
 }
