@@ -29,7 +29,9 @@ export default defineConfig({
       ...(process.env.CHROMIUM_PATH ? { executablePath: process.env.CHROMIUM_PATH } : {}),
       args: CHROMIUM_ARGS,
     },
-    trace: 'retain-on-failure',
+    // A failed test keeps its trace (actions and DOM snapshots), without the screencast: encoding a
+    // frame of every paint costs the browser CPU that timed runs and the suite's length pay for.
+    trace: { mode: 'retain-on-failure', screenshots: false, snapshots: true },
     screenshot: 'only-on-failure',
   },
   projects: [
@@ -41,7 +43,8 @@ export default defineConfig({
           {
             name: 'readme-pictures',
             testMatch: /\.shots\.ts$/,
-            use: { viewport: { width: 1440, height: 900 } },
+            // No trace: recording one screencasts the page, CPU the comparison picture's runs would lose.
+            use: { viewport: { width: 1440, height: 900 }, trace: 'off' as const },
           },
         ]
       : []),

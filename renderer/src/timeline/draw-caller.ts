@@ -146,9 +146,22 @@ function drawInstantMarks(ctx: DrawContext, out: DrawnMark[]): void {
   const size = layout.smallFontSize;
   const top = layout.axis.y + layout.axis.height;
   const inView = (x: number): boolean => x >= scale.left - 1 && x <= scale.left + scale.width + 1;
-  const tag = (x: number, y: number, text: string, color: string, bold = true): void => {
-    const right = x + text.length * size * 0.62 + 6 > scale.left + scale.width;
-    p.text(right ? x - 4 : x + 4, y, text, { color, size, align: right ? 'right' : 'left', bold });
+  // A mark's label, on the side of its line that `side` prefers when it fits there, on a
+  // plate of the panel's colour: labels cross bars, the concurrency track and other marks.
+  const tag = (
+    x: number,
+    y: number,
+    text: string,
+    color: string,
+    bold = true,
+    side: 'left' | 'right' = 'right',
+  ): void => {
+    const width = text.length * size * 0.62;
+    const fitsRight = x + 4 + width + 2 <= scale.left + scale.width;
+    const onLeft = side === 'left' ? x - 4 - width >= scale.left || !fitsRight : !fitsRight;
+    const x0 = onLeft ? x - 4 - width : x + 4;
+    p.rect(x0 - 2, y - size * 0.7, width + 4, size * 1.4, colors.panel, 0.8);
+    p.text(onLeft ? x - 4 : x + 4, y, text, { color, size, align: onLeft ? 'right' : 'left', bold });
   };
   if (deadline) {
     const x = scale.x(deadline.due);
@@ -189,11 +202,7 @@ function drawInstantMarks(ctx: DrawContext, out: DrawnMark[]): void {
         // Across the lanes, labelled on the second row at the top: in the caller lane the
         // label would cover the last results' markers, which come just before the return.
         p.line(xr, top + size * 1.5, xr, caller.y + caller.height, colors.shutdown, 1.5);
-        const label = 'shutdown returned';
-        const labelY = top + size * 2.1;
-        if (xr - 4 - label.length * size * 0.62 > scale.left) {
-          p.text(xr - 4, labelY, label, { color: colors.shutdown, size, align: 'right' });
-        } else tag(xr, labelY, label, colors.shutdown, false);
+        tag(xr, top + size * 2.1, 'shutdown returned', colors.shutdown, false, 'left');
         out.push({ key: 'shutdown-returned', x: xr, y0: top + size * 1.5, y1: caller.y + caller.height });
       }
     }
