@@ -405,11 +405,16 @@ export class ProcessPoolExecutor {
     this.#stopIdleWorkersIfDone();
   }
 
-  /** Once shut down and out of work, idle workers are told to exit. */
+  /**
+   * Once shut down and out of work, idle workers are told to exit. A worker
+   * still starting is left to finish its initializer first (it is told when it
+   * reports ready), as a CPython worker runs its initializer before it reads
+   * the sentinel that ends it.
+   */
   #stopIdleWorkersIfDone(): void {
     if (this.#state === 'open' || this.#queue.size > 0) return;
     for (const slot of this.#workers) {
-      if (slot.live && slot.inflight.length === 0) slot.stop('shutdown', 'exit');
+      if (slot.state === 'ready' && slot.inflight.length === 0) slot.stop('shutdown', 'exit');
     }
   }
 

@@ -5,6 +5,9 @@
  * test_cancel_futures, test_cancel_futures_wait_false, test_shutdown_no_wait,
  * test_processes_terminate, test_context_manager_shutdown.)
  */
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { ProcessPoolExecutor } from '../index';
 import {
@@ -142,6 +145,29 @@ describe('R13 shutdown: shutdown()', () => {
     expect(pids.every(isAlive)).toBe(true);
     await pool.shutdown();
     await expectAllDead(pids, 1000);
+  });
+
+  test("R13 shutdown: a worker still starting when the work runs out runs its initializer before it exits, as CPython's do", async () => {
+    // The first worker is ready at once and runs every task; the others are still in their
+    // initializer (600 ms) when shutdown() comes. They finish it, then exit.
+    const dir = mkdtempSync(join(tmpdir(), 'pool-init-'));
+    try {
+      const { pool, events, spawnedPids } = startPool({
+        maxWorkers: 3,
+        initializer: 'initFirstFast',
+        initargs: [dir],
+      });
+      const futures = [1, 2, 3].map((n) => pool.submit<number>('add', n, n));
+      expect(await Promise.all(futures.map((f) => f.result()))).toEqual([2, 4, 6]);
+      await within(10_000, pool.shutdown());
+      const spawned = spawnedPids();
+      expect(spawned.length).toBeGreaterThan(1);
+      const initialized = readdirSync(dir).filter((f) => f.startsWith('init-'));
+      expect(initialized.sort()).toEqual(spawned.map((pid) => `init-${pid}`).sort());
+      expect(eventsOfType(events, 'worker-initialized')).toHaveLength(spawned.length);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('R13 shutdown: `await using` shuts the pool down at the end of the block (test_context_manager_shutdown)', async () => {
