@@ -4,7 +4,7 @@
  * editor), bad inputs and absurd settings get a message where they were typed.
  */
 import { expect, saveScreenshot, test } from './fixtures';
-import { editorText, outcome, runButton, setCode, terminalLines } from './app';
+import { editorText, outcome, pickExample, runButton, setCode, terminalLines } from './app';
 
 const BROKEN = `export function task(n: number): number {
   const doubled = n * ;
@@ -76,4 +76,31 @@ test('bad inputs and absurd settings get a clear message and nothing runs', asyn
   await runButton(page).click();
   await expect(page.getByTestId('problems')).toBeHidden();
   await expect(outcome(page)).toHaveText(/^Finished in /, { timeout: 20_000 });
+});
+
+test('loading an example flashes no problem with its function while its code is being checked', async ({
+  app: page,
+}) => {
+  // Every problem the run bar shows from here on, even for a moment (a string: it runs in the page).
+  await page.evaluate(`(() => {
+    const seen = [];
+    globalThis.runbarProblems = seen;
+    const look = () => {
+      for (const el of document.querySelectorAll('.runbar .field__error')) seen.push(el.textContent);
+    };
+    new MutationObserver(look).observe(document.querySelector('.runbar'), {
+      subtree: true,
+      childList: true,
+      characterData: true,
+    });
+  })()`);
+  await pickExample(page, 'primes');
+  await expect(page.locator('#run-fn option')).toHaveText(['countPrimes']);
+  // The example's code is checked 350 ms after it lands; the earlier code's names said, until
+  // that answer, that tasks.ts did not export countPrimes. Give the check time to answer.
+  await page.waitForTimeout(2000);
+  const problems = await page.evaluate(
+    () => (globalThis as unknown as { runbarProblems: string[] }).runbarProblems,
+  );
+  expect(problems).toEqual([]);
 });
