@@ -73,10 +73,11 @@ export interface CompareSet {
   busyRuns: number;
   noise: NoiseFlag[];
   /**
-   * It ran other code, function or inputs than the baseline: its "speedup" is
-   * only a ratio of wall times, not what the pool's settings bought.
+   * How its work differs from the baseline's (other code, function or
+   * inputs), in the run bar's words; empty for the same work. When not, its
+   * "speedup" is only a ratio of wall times, not what the pool's settings bought.
    */
-  differentWork: boolean;
+  otherWork: string[];
 }
 
 export interface Comparison {
@@ -106,13 +107,27 @@ export function defaultBaseline(sets: readonly BaselineCandidate[]): string | nu
 }
 
 /**
- * What a run computed, apart from how the pool was set up: the code and, for
- * task functions, the function and its inputs (a whole program ignores the
- * run bar's).
+ * How the work of `spec` differs from the work of `base`, apart from how the
+ * pool was set up: the code and, for task functions, the function and its
+ * inputs (a whole program ignores the run bar's). Empty for the same work.
  */
-function workDone(spec: RunSpec): string {
-  const { language, kind, code, fn, inputs } = spec;
-  return stableJson(kind === 'program' ? { language, kind, code } : { language, kind, code, fn, inputs });
+export function workDifferences(spec: RunSpec, base: RunSpec): string[] {
+  if (spec.kind !== base.kind || spec.language !== base.language) {
+    return [`${codeKind(spec)}, the baseline ${codeKind(base)}`];
+  }
+  const parts: string[] = [];
+  if (spec.code !== base.code) parts.push('other code');
+  if (spec.kind === 'tasks' && spec.fn !== base.fn)
+    parts.push(`function ${spec.fn} (the baseline ${base.fn})`);
+  if (spec.kind === 'tasks' && spec.inputs !== base.inputs) {
+    parts.push(`inputs ${spec.inputs} (the baseline ${base.inputs})`);
+  }
+  return parts;
+}
+
+function codeKind(spec: RunSpec): string {
+  const language = spec.language === 'python' ? 'Python' : 'TypeScript';
+  return spec.kind === 'program' ? `a whole ${language} program` : `${language} task functions`;
 }
 
 function wallOf(run: ComparedRun): number | null {
@@ -218,7 +233,7 @@ export function compareRuns(
       isBaseline: key === chosen,
       busyRuns: rows.filter((r) => ids.has(r.id) && r.busy !== null).length,
       noise: flagsFor(spec, speed?.median ?? null, wall?.median ?? null),
-      differentWork: base !== null && workDone(spec) !== workDone(base.spec),
+      otherWork: base === null ? [] : workDifferences(spec, base.spec),
     };
   });
   return { sets, rows, baselineKey: chosen, efficiencyShown };

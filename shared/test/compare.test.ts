@@ -59,7 +59,7 @@ describe('comparison', () => {
       ]),
       null,
     );
-    const different = Object.fromEntries(sets.map((s) => [s.runIds[0], s.differentWork]));
+    const different = Object.fromEntries(sets.map((s) => [s.runIds[0], s.otherWork.length > 0]));
     expect(different).toEqual({ serial: false, pool: false, code: true, inputs: true });
   });
 

@@ -7,7 +7,6 @@
 import { busyShortText, SLOWER_TASKS_LIMIT } from '../../../shared/busy-machine';
 import type { Comparison, CompareSet } from '../../../shared/compare';
 import { noiseText } from '../../../shared/noise-flags';
-import type { RunSpec } from '../../../shared/run-spec';
 
 interface Props {
   comparison: Comparison;
@@ -18,7 +17,7 @@ interface Props {
 export function CompareNotices({ comparison, runName, setLabel }: Props) {
   const busy = comparison.rows.filter((r) => r.busy !== null);
   const noisy = comparison.sets.filter((s) => s.noise.length > 0);
-  const other = comparison.sets.filter((s) => s.differentWork);
+  const other = comparison.sets.filter((s) => s.otherWork.length > 0);
   const base = comparison.sets.find((s) => s.isBaseline);
   if (busy.length === 0 && noisy.length === 0 && other.length === 0) return null;
   const slower = Math.round((SLOWER_TASKS_LIMIT - 1) * 100);
@@ -66,7 +65,7 @@ export function CompareNotices({ comparison, runName, setLabel }: Props) {
           <ul>
             {other.map((set) => (
               <li key={set.key}>
-                {setLabel(set)}: {whatDiffers(set.spec, base.spec)}
+                {setLabel(set)}: {set.otherWork.join('; ')}
               </li>
             ))}
           </ul>
@@ -75,26 +74,6 @@ export function CompareNotices({ comparison, runName, setLabel }: Props) {
       )}
     </div>
   );
-}
-
-/** What a run did differently from the baseline, in the run bar's words. */
-function whatDiffers(spec: RunSpec, base: RunSpec): string {
-  if (spec.kind !== base.kind || spec.language !== base.language) {
-    return `${codeKind(spec)}, the baseline ${codeKind(base)}`;
-  }
-  const parts: string[] = [];
-  if (spec.code !== base.code) parts.push('other code');
-  if (spec.kind === 'tasks' && spec.fn !== base.fn)
-    parts.push(`function ${spec.fn} (the baseline ${base.fn})`);
-  if (spec.kind === 'tasks' && spec.inputs !== base.inputs) {
-    parts.push(`inputs ${spec.inputs} (the baseline ${base.inputs})`);
-  }
-  return parts.join('; ');
-}
-
-function codeKind(spec: RunSpec): string {
-  const language = spec.language === 'python' ? 'Python' : 'TypeScript';
-  return spec.kind === 'program' ? `a whole ${language} program` : `${language} task functions`;
 }
 
 /** Why a speedup against other work is only a ratio of wall times (a whole program's pools are in its code). */

@@ -16,13 +16,23 @@ export interface CheckDeps {
 }
 
 /** What the code is checked as: its language and kind (and, for Python, the interpreter). */
-export function checkOptionsOf(ws: Workspace): CodeCheckOptions {
+function checkOptionsOf(ws: Workspace): CodeCheckOptions {
   return { language: ws.spec.language, kind: ws.spec.kind, python: ws.python };
 }
 
 /** The code and what it is checked as, in one string: a check answers for exactly this. */
-export function checkKey(code: string, options: CodeCheckOptions): string {
+function checkKey(code: string, options: CodeCheckOptions): string {
   return `${options.language}\u0000${options.kind}\u0000${options.python ?? ''}\u0000${code}`;
+}
+
+/** The key of the code in the editor as the workspace holds it now. */
+function workspaceKey(ws: Workspace): string {
+  return checkKey(ws.code, checkOptionsOf(ws));
+}
+
+/** Whether the last check answered for the code in the editor (not for code since replaced). */
+export function checkedNow(codeCheck: CodeCheckStore, workspace: WorkspaceStore): boolean {
+  return codeCheck.checkedKey === workspaceKey(workspace.state);
 }
 
 export async function checkCode({ api, codeCheck, workspace }: CheckDeps, code: string): Promise<void> {
@@ -35,7 +45,7 @@ export async function checkCode({ api, codeCheck, workspace }: CheckDeps, code: 
   }
   const result = await api.checkCode(code, options);
   // An answer for code that has changed since is of no use (a newer check is on its way).
-  if (checkKey(workspace.state.code, checkOptionsOf(workspace.state)) !== key) return;
+  if (workspaceKey(workspace.state) !== key) return;
   codeCheck.checked(key, result.diagnostics, result.exports);
   // Whole programs name no task function in the run bar.
   if (options.kind === 'program') return;

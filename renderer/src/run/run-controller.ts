@@ -8,7 +8,7 @@ import { CODE_TOO_LONG, isCodeTooLong } from '../../../shared/limits';
 import { hasPrediction } from '../../../shared/prediction';
 import type { RunSpec } from '../../../shared/run-spec';
 import { errorsAsDiagnostics, specErrors } from '../runbar/run-form';
-import { checkCode, checkKey, checkOptionsOf } from '../editor/check-code';
+import { checkCode, checkedNow } from '../editor/check-code';
 import type { CodeCheckStore } from '../editor/code-check-store';
 import type { DraftErrors } from '../runbar/draft-errors';
 import type { ProblemsStore } from '../problems/problems-store';
@@ -61,7 +61,7 @@ export class RunController {
   async currentSpec(): Promise<RunSpec | null> {
     const { api, workspace, problems, drafts, codeCheck } = this.#deps;
     // Code typed a moment ago may not be checked yet: its exports decide the function.
-    if (codeCheck.checkedKey !== checkKey(workspace.state.code, checkOptionsOf(workspace.state))) {
+    if (!checkedNow(codeCheck, workspace)) {
       await checkCode({ api, codeCheck, workspace }, workspace.state.code).catch(() => undefined);
     }
     const { code, spec, python } = workspace.state;

@@ -4,7 +4,7 @@
  * check of the code).
  */
 import { useApp } from '../app/app-context';
-import { checkKey, checkOptionsOf } from '../editor/check-code';
+import { checkedNow } from '../editor/check-code';
 import { useLanguage } from '../app/hooks';
 import { useStoreVersion } from '../store/use-store';
 import { Field } from './Field';
@@ -27,8 +27,7 @@ export function FunctionPicker({ id, label, value, allowNone, readOnly, error, o
   const python = useLanguage() === 'python';
   // Names from a check of other code (an example just loaded, a check on its way) say nothing
   // about this code: judge nothing until its own check answers.
-  const checkedNow = codeCheck.checkedKey === checkKey(workspace.state.code, checkOptionsOf(workspace.state));
-  const exports = readOnly || !checkedNow ? null : codeCheck.exports;
+  const exports = readOnly || !checkedNow(codeCheck, workspace) ? null : codeCheck.exports;
   const names = exports ? [...exports] : value ? [value] : [];
   const missing = value !== null && value !== '' && exports !== null && !exports.includes(value);
   if (value && !names.includes(value)) names.unshift(value);
