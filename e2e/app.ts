@@ -88,14 +88,14 @@ export async function callerLines(page: Page): Promise<string[]> {
 
 export async function waitForFinish(page: Page, timeout = 30_000): Promise<void> {
   await expect(outcome(page)).toHaveText(/^Finished in /, { timeout });
-  await terminalSettled(page);
+  // A finished run's summary: the mirror follows a moment after the status bar, and until it
+  // does it may still end with the summary of the run before ("Stopped in …").
+  await terminalSettled(page, /^Done in /);
 }
 
-/** The terminal is written in batches: wait until it shows the run's summary line. */
-export async function terminalSettled(page: Page): Promise<void> {
-  await expect
-    .poll(async () => (await terminalLines(page)).some((l) => /^(Done|Stopped|Failed) in /.test(l)))
-    .toBe(true);
+/** The terminal is written in batches: wait until it shows the run's summary line (`summary`: which). */
+export async function terminalSettled(page: Page, summary = /^(Done|Stopped|Failed) in /): Promise<void> {
+  await expect.poll(async () => (await terminalLines(page)).some((l) => summary.test(l))).toBe(true);
 }
 
 export interface BarInfo {
