@@ -7,7 +7,7 @@
 import { DEFAULT_RUN_SPEC } from '../run-spec';
 import type { Example } from './types';
 
-const SHUTDOWN_CODE = `// Work of different lengths: a short task first, two long ones,
+const SHUTDOWN_CODE = `// Work of different lengths: a shorter task first, two long ones,
 // then short ones waiting in the queue.
 
 export function work(seconds: number): number {
@@ -16,12 +16,16 @@ export function work(seconds: number): number {
 }
 `;
 
-/** One short task, two long ones, six short ones, on 3 workers: after the first result two are running. */
+/**
+ * One shorter task, two long ones, six short ones, on 3 workers: after the first result two are
+ * running. The first lasts long enough (0.8 s) for the other two processes to be up and working
+ * by then even where starting one takes half a second.
+ */
 const SHUTDOWN_SPEC = {
   ...DEFAULT_RUN_SPEC,
   fn: 'work',
   mode: 'submit' as const,
-  inputs: '[0.3, 1, 1, 0.3, 0.3, 0.3, 0.3, 0.3, 0.3]',
+  inputs: '[0.8, 1.5, 1.5, 0.3, 0.3, 0.3, 0.3, 0.3, 0.3]',
   maxWorkers: 3,
 };
 
