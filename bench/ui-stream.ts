@@ -57,6 +57,8 @@ import { median, percentile } from './stats';
 const { values: args } = parseArgs({
   options: { reps: { type: 'string', default: '3' }, only: { type: 'string' } },
 });
+/** One refresh of a 60 Hz display. */
+const VSYNC_MS = 1000 / 60;
 const REPS = Math.max(1, Number(args.reps) || 3);
 const ONLY = new Set((args.only ?? 'stream10k,stream100k,cpu').split(','));
 
@@ -128,6 +130,8 @@ async function streamOnce(ctx: Context, scenario: StreamScenario, big: boolean):
       { key: 'frame p95', value: percentile(sample.frames, 95), unit: 'ms', target: big ? 50 : 33 },
       { key: 'frame max', value: Math.max(0, ...sample.frames), unit: 'ms' },
       { key: 'frames', value: sample.frames.length },
+      // The p95 is about the few frames that missed the display's refresh: how many there were.
+      { key: 'frames over one refresh', value: sample.frames.filter((f) => f > VSYNC_MS * 1.5).length },
       {
         key: 'long animation frames',
         value: sample.hasLoaf ? sample.loafs.length : NaN,

@@ -17,8 +17,12 @@ import type { TermLine } from './terminal-feed';
 /** While a run is live, a tick with more lines than this prints only a screenful (the newest). */
 const LIVE_LINES_PER_TICK = 60;
 
-/** Lines per write() when printing a whole output: xterm yields between writes, so the page stays responsive. */
-const CHUNK_LINES = 500;
+/**
+ * Lines per write() when printing a whole output: xterm yields to the page between writes
+ * (after ~12 ms of them), but parses each one whole, at 50–300 µs a line here: 500 lines
+ * held the page for 100 ms at the end of a flood.
+ */
+const CHUNK_LINES = 40;
 
 /** Empty the terminal, with no cursor (nothing is typed here). */
 function clear(term: Terminal): void {
@@ -39,13 +43,21 @@ function reprint(
   writeInChunks(term, store.since(store.total - store.lines.length), theme);
 }
 
-function writeInChunks(term: Terminal, lines: readonly TermLine[], theme: ThemeName): void {
+/** Write lines a chunk at a time; `parsed` is called once xterm has parsed the last. */
+function writeInChunks(
+  term: Terminal,
+  lines: readonly TermLine[],
+  theme: ThemeName,
+  parsed?: () => void,
+): void {
   for (let i = 0; i < lines.length; i += CHUNK_LINES) {
+    const last = i + CHUNK_LINES >= lines.length;
     term.write(
       lines
         .slice(i, i + CHUNK_LINES)
         .map((line) => `${ansiLine(line, theme)}\r\n`)
         .join(''),
+      last ? parsed : undefined,
     );
   }
 }
@@ -142,6 +154,8 @@ export function TerminalView({ store, theme, fontSize }: Props) {
       let lines = store.since(written.total);
       written.total = store.total;
       if (lines.length === 0) return;
+      // The run that flooded is over: printAll prints every line, this excerpt would be wiped.
+      if (!liveClock.ticking && heldBack > 0) return;
       const theme = themeRef.current;
       // A flood: xterm parses ~50 µs a line, so while the run is live print a screenful (the
       // newest lines) and hold the rest back until the run ends.
@@ -152,8 +166,7 @@ export function TerminalView({ store, theme, fontSize }: Props) {
         holdBack(heldBack);
         lines = lines.slice(-keep);
       }
-      const text = lines.map((line) => `${ansiLine(line, theme)}\r\n`).join('');
-      return new Promise((parsed) => term.write(text, parsed));
+      return new Promise((parsed) => writeInChunks(term, lines, theme, parsed));
     };
     /** The run is over: print every kept line again, in place of the live excerpt. */
     const printAll = (): void => {

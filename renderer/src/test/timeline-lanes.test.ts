@@ -89,6 +89,23 @@ describe('what a worker lane shows', () => {
     for (const busy of sample.running) expect(busy).toBeCloseTo(0.5, 2);
   });
 
+  it('samples the counts again once more of the run has come in', () => {
+    // The concurrency track and a big run's queue lane share one sample per drawing; the next
+    // drawing, after new events, must count them.
+    const log = new RunLog(2)
+      .worker(0, 100, 0, 5)
+      .task(0, 0, 100, { submitted: 0, started: 10, finished: 20 });
+    const model = log.model();
+    const counts = new ConcurrencyIndex(model);
+    counts.update();
+    expect([...counts.sample(0, 40, 4, 40).running]).toEqual([0, 1, 0, 0]);
+    model.applyAll(
+      new RunLog(2).task(1, 0, 100, { submitted: 0, started: 20, finished: 30 }).events.slice(1),
+    );
+    counts.update();
+    expect([...counts.sample(0, 40, 4, 40).running]).toEqual([0, 1, 1, 0]);
+  });
+
   it('counts a task still running until now, and one still waiting', () => {
     const model = new RunLog(2)
       .worker(0, 100, 0, 5)

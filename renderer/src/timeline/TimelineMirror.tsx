@@ -16,7 +16,7 @@ import { barLabel, ordinal } from './describe';
 import { markSentences, runMarks, exitReasonText, isCrash } from './marks';
 import type { LaneItem } from './lane-items';
 import type { TimelineController } from './timeline-controller';
-import { timeTransform, unitOf } from './mirror-geometry';
+import { TIME_AXIS_CLASS, timeTransform, unitOf } from './mirror-geometry';
 import { useThrottledVersion } from '../store/use-throttled';
 
 /** Runs up to this many tasks list every task; bigger ones list what is in view. */
@@ -154,7 +154,7 @@ function QueueMirror({
       style={{ top: queue.y, height: queue.height }}
     >
       {detailed + (controller.live?.waits.length ?? 0) > 0 && (
-        <div className="tl-mirror__time" data-time-axis style={{ transform }}>
+        <div className={TIME_AXIS_CLASS} style={{ transform }}>
           {model.tasks.map((task) => {
             const end = task.started ?? task.finished ?? controller.now();
             const state =
@@ -242,7 +242,7 @@ function LaneMirror(p: LaneProps) {
       data-alive={worker.exited === null ? 'true' : 'false'}
       style={{ top: p.y, height: p.height }}
     >
-      <div className="tl-mirror__time" data-time-axis style={{ transform: p.transform }}>
+      <div className={TIME_AXIS_CLASS} style={{ transform: p.transform }}>
         {bars.map((task) => (
           <BarMirror
             key={task.id}
@@ -341,7 +341,7 @@ function CallerMirror({
       data-testid="caller-lane"
       style={{ top: caller.y, height: caller.height }}
     >
-      <div className="tl-mirror__time" data-time-axis style={{ transform }}>
+      <div className={TIME_AXIS_CLASS} style={{ transform }}>
         {delivered.map((task) => (
           <div
             key={task.id}

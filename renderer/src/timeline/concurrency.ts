@@ -156,6 +156,33 @@ export class ConcurrencyIndex {
    * whichever instant a sample happened to hit. Maxima are of instants.
    */
   sample(start: number, end: number, columns: number, now: number): ConcurrencySample {
+    // The concurrency track and a big run's queue lane ask the same question in one drawing.
+    const last = this.#lastSample;
+    const version = this.#version;
+    if (
+      last &&
+      last.version === version &&
+      last.start === start &&
+      last.end === end &&
+      last.columns === columns &&
+      last.now === now
+    )
+      return last.sample;
+    const sample = this.#sample(start, end, columns, now);
+    this.#lastSample = { version, start, end, columns, now, sample };
+    return sample;
+  }
+
+  #lastSample: {
+    version: number;
+    start: number;
+    end: number;
+    columns: number;
+    now: number;
+    sample: ConcurrencySample;
+  } | null = null;
+
+  #sample(start: number, end: number, columns: number, now: number): ConcurrencySample {
     const n = Math.max(1, Math.floor(columns));
     const running = new Float32Array(n);
     const waiting = new Float32Array(n);

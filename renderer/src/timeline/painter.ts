@@ -30,6 +30,8 @@ export interface Painter {
   polygon(points: readonly number[], fill: string, alpha?: number): void;
   /** An open polyline (x, y pairs), stroked. */
   polyline(points: readonly number[], stroke: string, width?: number, dash?: number[]): void;
+  /** Separate straight segments (x1, y1, x2, y2 quadruples), stroked as one path: thousands cost one stroke. */
+  segments(coords: readonly number[], stroke: string, width?: number): void;
   circle(cx: number, cy: number, r: number, fill: string, stroke?: string): void;
   /** Text, vertically centred on y. */
   text(x: number, y: number, text: string, style: TextStyle): void;
@@ -106,6 +108,19 @@ export class CanvasPainter implements Painter {
     for (let i = 2; i < points.length; i += 2) c.lineTo(points[i]!, points[i + 1]!);
     c.stroke();
     c.setLineDash([]);
+  }
+
+  segments(coords: readonly number[], stroke: string, width = 1): void {
+    if (coords.length < 4) return;
+    const c = this.#c;
+    c.strokeStyle = stroke;
+    c.lineWidth = width;
+    c.beginPath();
+    for (let i = 0; i + 3 < coords.length; i += 4) {
+      c.moveTo(coords[i]!, coords[i + 1]!);
+      c.lineTo(coords[i + 2]!, coords[i + 3]!);
+    }
+    c.stroke();
   }
 
   circle(cx: number, cy: number, r: number, fill: string, stroke?: string): void {
@@ -213,6 +228,14 @@ export class SvgPainter implements Painter {
     this.#parts.push(
       `<polyline points="${pairs(points)}" fill="none" stroke="${stroke}" stroke-width="${width}"${dashAttr(dash)}/>`,
     );
+  }
+
+  segments(coords: readonly number[], stroke: string, width = 1): void {
+    if (coords.length < 4) return;
+    const d: string[] = [];
+    for (let i = 0; i + 3 < coords.length; i += 4)
+      d.push(`M${n(coords[i]!)} ${n(coords[i + 1]!)}L${n(coords[i + 2]!)} ${n(coords[i + 3]!)}`);
+    this.#parts.push(`<path d="${d.join('')}" fill="none" stroke="${stroke}" stroke-width="${width}"/>`);
   }
 
   circle(cx: number, cy: number, r: number, fill: string, stroke?: string): void {
