@@ -35,4 +35,18 @@ describe('the bench:ui printout', () => {
     const text = formatReport([{ title: 't', reps: [[{ key: 'p95', value: 80, unit: 'ms', target: 50 }]] }]);
     expect(text).toMatch(/p95\s+80\.0 ms {2}target ≤ 50 ms ✗/);
   });
+
+  it('judges frame figures in whole refreshes: 33.3 ms is two, 49.9 ms is three', () => {
+    const refresh = { size: 1000 / 60, one: 'refresh', many: 'refreshes' };
+    const p95 = (value: number): string =>
+      formatReport([{ title: 't', reps: [[{ key: 'p95', value, unit: 'ms', target: 33, step: refresh }]] }]);
+    expect(p95(16.7)).toMatch(/p95\s+16\.7 ms {2}target ≤ 33 ms \(2 refreshes\) ✓/);
+    expect(p95(33.3)).toMatch(/p95\s+33\.3 ms {2}target ≤ 33 ms \(2 refreshes\) ✓/);
+    expect(p95(33.4)).toMatch(/✓$/m);
+    expect(p95(49.9)).toMatch(/p95\s+49\.9 ms {2}target ≤ 33 ms \(2 refreshes\) ✗/);
+    const median = formatReport([
+      { title: 't', reps: [[{ key: 'median', value: 16.7, unit: 'ms', target: 16.7, step: refresh }]] },
+    ]);
+    expect(median).toMatch(/target ≤ 16\.7 ms \(1 refresh\) ✓/);
+  });
 });

@@ -13,6 +13,17 @@ export interface Figure {
   /** The target: at most this (or at least, when `higher`). */
   target?: number;
   higher?: boolean;
+  /**
+   * The figure comes in whole steps of this size — frame intervals are whole display refreshes
+   * (16.67 ms at 60 Hz): the target is then judged in steps, so "≤ 33 ms" means "at most two
+   * refreshes" and a 33.3 ms frame meets it (as 50.0 ms meets "≤ 50 ms", three refreshes).
+   */
+  step?: { size: number; one: string; many: string };
+}
+
+/** Whole steps in `x` (a frame of 33.4 ms is two refreshes). */
+function steps(x: number, size: number): number {
+  return Math.round(x / size);
 }
 
 export interface Section {
@@ -50,10 +61,13 @@ export function formatReport(sections: readonly Section[]): string {
       const range = values.length > 1 ? ` [${fmt(Math.min(...values))}–${fmt(Math.max(...values))}]` : '';
       let target = '';
       if (first.target !== undefined) {
-        // Judged as printed (16.7 ms frames meet a 16.7 ms target).
-        const shown = Number(fmt(mid));
-        const met = first.higher ? shown >= first.target : shown <= first.target;
-        target = `  target ${first.higher ? '≥' : '≤'} ${first.target}${first.unit ? ` ${first.unit}` : ''} ${
+        const step = first.step;
+        // Judged as printed (16.7 ms frames meet a 16.7 ms target), or in whole steps.
+        const shown = step ? steps(mid, step.size) : Number(fmt(mid));
+        const goal = step ? steps(first.target, step.size) : first.target;
+        const met = first.higher ? shown >= goal : shown <= goal;
+        const inSteps = step ? ` (${goal} ${goal === 1 ? step.one : step.many})` : '';
+        target = `  target ${first.higher ? '≥' : '≤'} ${first.target}${first.unit ? ` ${first.unit}` : ''}${inSteps} ${
           Number.isFinite(mid) ? (met ? '✓' : '✗') : ''
         }`;
       }
