@@ -82,6 +82,15 @@ export class ConcurrencyIndex {
   #scanFrom = 0;
   #open: TaskRecord[] = [];
   #version = -1;
+  /** The last sample and what it was asked for (one drawing asks twice). */
+  #lastSample: {
+    version: number;
+    start: number;
+    end: number;
+    columns: number;
+    now: number;
+    sample: ConcurrencySample;
+  } | null = null;
 
   constructor(model: RunModel) {
     this.#model = model;
@@ -172,15 +181,6 @@ export class ConcurrencyIndex {
     this.#lastSample = { version, start, end, columns, now, sample };
     return sample;
   }
-
-  #lastSample: {
-    version: number;
-    start: number;
-    end: number;
-    columns: number;
-    now: number;
-    sample: ConcurrencySample;
-  } | null = null;
 
   #sample(start: number, end: number, columns: number, now: number): ConcurrencySample {
     const n = Math.max(1, Math.floor(columns));

@@ -66,7 +66,7 @@ export function drawQueue(ctx: DrawContext, overlay: boolean): DrawnWait[] {
     return [];
   }
   if (!overlay) {
-    const waiting = tasks.filter((t) => t.started === null && t.finished === null).length;
+    const waiting = model.counts().unstarted;
     drawLaneFrame(ctx, queue.y, queue.height, 'Queue', {
       sublabel: waiting > 0 ? `${waiting} waiting` : undefined,
     });

@@ -72,16 +72,28 @@ export class CanvasPainter implements Painter {
     c.setLineDash([]);
   }
 
-  line(x1: number, y1: number, x2: number, y2: number, stroke: string, width = 1, dash?: number[]): void {
+  /** Strokes the path `trace` lays out, in one colour, width and dash (solid again after). */
+  #strokePath(
+    stroke: string,
+    width: number,
+    dash: number[] | undefined,
+    trace: (c: CanvasRenderingContext2D) => void,
+  ): void {
     const c = this.#c;
     c.strokeStyle = stroke;
     c.lineWidth = width;
     c.setLineDash(dash ?? []);
     c.beginPath();
-    c.moveTo(x1, y1);
-    c.lineTo(x2, y2);
+    trace(c);
     c.stroke();
     c.setLineDash([]);
+  }
+
+  line(x1: number, y1: number, x2: number, y2: number, stroke: string, width = 1, dash?: number[]): void {
+    this.#strokePath(stroke, width, dash, (c) => {
+      c.moveTo(x1, y1);
+      c.lineTo(x2, y2);
+    });
   }
 
   polygon(points: readonly number[], fill: string, alpha = 1): void {
@@ -99,28 +111,20 @@ export class CanvasPainter implements Painter {
 
   polyline(points: readonly number[], stroke: string, width = 1, dash?: number[]): void {
     if (points.length < 4) return;
-    const c = this.#c;
-    c.strokeStyle = stroke;
-    c.lineWidth = width;
-    c.setLineDash(dash ?? []);
-    c.beginPath();
-    c.moveTo(points[0]!, points[1]!);
-    for (let i = 2; i < points.length; i += 2) c.lineTo(points[i]!, points[i + 1]!);
-    c.stroke();
-    c.setLineDash([]);
+    this.#strokePath(stroke, width, dash, (c) => {
+      c.moveTo(points[0]!, points[1]!);
+      for (let i = 2; i < points.length; i += 2) c.lineTo(points[i]!, points[i + 1]!);
+    });
   }
 
   segments(coords: readonly number[], stroke: string, width = 1): void {
     if (coords.length < 4) return;
-    const c = this.#c;
-    c.strokeStyle = stroke;
-    c.lineWidth = width;
-    c.beginPath();
-    for (let i = 0; i + 3 < coords.length; i += 4) {
-      c.moveTo(coords[i]!, coords[i + 1]!);
-      c.lineTo(coords[i + 2]!, coords[i + 3]!);
-    }
-    c.stroke();
+    this.#strokePath(stroke, width, undefined, (c) => {
+      for (let i = 0; i + 3 < coords.length; i += 4) {
+        c.moveTo(coords[i]!, coords[i + 1]!);
+        c.lineTo(coords[i + 2]!, coords[i + 3]!);
+      }
+    });
   }
 
   circle(cx: number, cy: number, r: number, fill: string, stroke?: string): void {
